@@ -1,0 +1,22 @@
+package io.hybridmatch.embeddings;
+
+import java.util.List;
+
+/** Turns texts into L2-normalised sentence vectors. Thread-safe. */
+public interface TextEmbedder extends AutoCloseable {
+
+    /** Identifies the model, e.g. "all-minilm-l6-v2"; vectors of different models never mix. */
+    String modelId();
+
+    int dimension();
+
+    /** One vector per text, in order. */
+    List<float[]> embed(List<String> texts);
+
+    default float[] embed(String text) {
+        return embed(List.of(text)).getFirst();
+    }
+
+    @Override
+    void close();
+}

@@ -1,0 +1,41 @@
+package io.hybridmatch.vector;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A named collection of fixed-dimension vectors keyed by a caller id (candidate_id, job_offer_id).
+ *
+ * <p>Implementations are safe for concurrent use: searches may run while a write happens. A write
+ * method returns only once its effect is durable (it survives a process crash), so a message broker
+ * may acknowledge the task that caused it. A batch is validated whole before anything is applied.
+ */
+public interface VectorStore extends AutoCloseable {
+
+    String name();
+
+    int dimension();
+
+    Metric metric();
+
+    /** Inserts or replaces each record; an id present twice in one batch keeps its last vector. */
+    void upsert(List<VectorRecord> records);
+
+    /** Removes the ids; returns how many were present. A removed id is never returned by search. */
+    int delete(Collection<Long> ids);
+
+    /** Best hits first (see {@link Metric#higherIsBetter()}), at most {@code query.k()}. */
+    List<VectorHit> search(VectorQuery query);
+
+    /** The stored vector of an id, for "match this indexed document" queries. */
+    Optional<float[]> vector(long id);
+
+    boolean contains(long id);
+
+    /** Live vectors (deleted and replaced ones excluded). */
+    long size();
+
+    @Override
+    void close();
+}
