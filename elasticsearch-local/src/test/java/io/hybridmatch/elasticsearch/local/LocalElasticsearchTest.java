@@ -1,0 +1,83 @@
+package io.hybridmatch.elasticsearch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LocalElasticsearchTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void ephemeralNodeIsHealthyThenStopsAndDeletesItsDirectory() throws Exception {
+        Path nodeDir;
+        int port;
+        long started = System.nanoTime();
+        try (LocalElasticsearch node = LocalElasticsearch.start(LocalElasticsearchOptions.ephemeral())) {
+            System.out.printf("local Elasticsearch healthy after %.1f s%n", (System.nanoTime() - started) / 1e9);
+            port = node.port();
+            nodeDir = node.nodeDir();
+            assertThat(node.url()).isEqualTo(URI.create("http://127.0.0.1:" + port));
+            assertThat(send("GET", node.url().resolve("/_cluster/health")))
+                    .containsAnyOf("\"status\":\"green\"", "\"status\":\"yellow\"");
+            assertThat(send("GET", node.url().resolve("/_nodes/_local?filter_path=nodes.*.version")))
+                    .contains(ElasticsearchDistribution.fromBuild().version());
+        }
+        assertPortClosed(port);
+        assertThat(nodeDir).doesNotExist();
+    }
+
+    @Test
+    void persistentNodeKeepsItsIndexesAcrossARestart() throws Exception {
+        Path nodeDir = Files.createTempDirectory(LocalDirectories.ephemeralNodes(), "persistent-test-");
+        int port;
+        try {
+            try (LocalElasticsearch node = LocalElasticsearch.start(LocalElasticsearchOptions.persistent(0, nodeDir))) {
+                port = node.port();
+                send("PUT", node.url().resolve("/survivor"));
+            }
+            assertPortClosed(port);
+            try (LocalElasticsearch node = LocalElasticsearch.start(LocalElasticsearchOptions.persistent(0, nodeDir))) {
+                assertThat(send("GET", node.url().resolve("/_cat/indices?h=index"))).contains("survivor");
+            }
+        } finally {
+            FileTrees.deleteRecursively(nodeDir);
+        }
+    }
+
+    @Test
+    void refusesAPortThatIsAlreadyTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path neverCreated = LocalDirectories.ephemeralNodes().resolve("never-created");
+            assertThatThrownBy(() -> LocalElasticsearch.start(
+                    LocalElasticsearchOptions.persistent(taken.getLocalPort(), neverCreated)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("already in use");
+            assertThat(neverCreated).doesNotExist();
+        }
+    }
+
+    private String send(String method, URI uri) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static void assertPortClosed(int port) {
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    }
+}
