@@ -1,5 +1,6 @@
 package io.hybridmatch.embeddings;
 
+import java.util.Collections;
 import java.util.List;
 
 /** Turns texts into L2-normalised sentence vectors. Thread-safe. */
@@ -13,8 +14,9 @@ public interface TextEmbedder extends AutoCloseable {
     /** One vector per text, in order. */
     List<float[]> embed(List<String> texts);
 
+    /** One vector; a null text reaches {@link #embed(List)} and is rejected there like any other bad input. */
     default float[] embed(String text) {
-        return embed(List.of(text)).getFirst();
+        return embed(Collections.singletonList(text)).getFirst();
     }
 
     @Override

@@ -1,0 +1,117 @@
+package io.hybridmatch.embeddings;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.hybridmatch.embeddings.OnnxSentenceEmbedderTest.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The cache in front of the real model; a recording pass-through shows what actually reaches the model. */
+class CachingTextEmbedderTest {
+
+    /** Forwards to the shared real model and records each call's texts; leaves the shared model open on close. */
+    private static final class RecordingEmbedder implements TextEmbedder {
+        final List<List<String>> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String modelId() {
+            return SharedMiniLm.embedder().modelId();
+        }
+
+        @Override
+        public int dimension() {
+            return SharedMiniLm.embedder().dimension();
+        }
+
+        @Override
+        public List<float[]> embed(List<String> texts) {
+            calls.add(List.copyOf(texts));
+            return SharedMiniLm.embedder().embed(texts);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private final RecordingEmbedder model = new RecordingEmbedder();
+
+    @Test
+    void countsHitsAndMissesAndSendsOnlyMissesInOneBatch() {
+        try (CachingTextEmbedder cached = new CachingTextEmbedder(model, 100)) {
+            cached.embed(List.of("Java developer", "pastry chef"));
+            List<float[]> vectors = cached.embed(List.of("pastry chef", "nurse", "Java developer", "welder"));
+
+            assertThat(model.calls).hasSize(2);
+            assertThat(model.calls.get(1)).containsExactlyInAnyOrder("nurse", "welder");
+            EmbeddingCacheStats stats = cached.stats();
+            assertThat(stats.hits()).isEqualTo(2);
+            assertThat(stats.misses()).isEqualTo(4);
+            assertThat(stats.hitRate()).isEqualTo(2.0 / 6);
+            assertThat(stats.size()).isEqualTo(4);
+            assertClose(vectors.get(0), SharedMiniLm.embedder().embed("pastry chef"));
+            assertClose(vectors.get(3), SharedMiniLm.embedder().embed("welder"));
+        }
+    }
+
+    @Test
+    void duplicateTextsInOneRequestReachTheModelOnce() {
+        try (CachingTextEmbedder cached = new CachingTextEmbedder(model, 100)) {
+            List<float[]> vectors = cached.embed(List.of("Scrum master", "Scrum master"));
+
+            assertThat(model.calls).containsExactly(List.of("Scrum master"));
+            assertClose(vectors.get(0), vectors.get(1));
+        }
+    }
+
+    @Test
+    void staysWithinItsBound() {
+        try (CachingTextEmbedder cached = new CachingTextEmbedder(model, 3)) {
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                texts.add("Java developer, " + i + " years of experience");
+            }
+            cached.embed(texts);
+
+            EmbeddingCacheStats stats = cached.stats();
+            assertThat(stats.size()).isLessThanOrEqualTo(3);
+            assertThat(stats.evictions()).isGreaterThanOrEqualTo(7);
+            assertThat(stats.maximumSize()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void returnedVectorsDoNotAliasTheCache() {
+        try (CachingTextEmbedder cached = new CachingTextEmbedder(model, 100)) {
+            float[] first = cached.embed("DevOps engineer");
+            float[] pristine = first.clone();
+            first[0] = 42f;
+
+            assertThat(cached.embed("DevOps engineer")).containsExactly(pristine);
+        }
+    }
+
+    @Test
+    void describesTheWrappedModel() {
+        try (CachingTextEmbedder cached = new CachingTextEmbedder(model, 100)) {
+            assertThat(cached.modelId()).isEqualTo("all-minilm-l6-v2");
+            assertThat(cached.dimension()).isEqualTo(384);
+            assertThat(cached.stats().hitRate()).isZero();
+        }
+    }
+
+    @Test
+    void rejectsBadInputBeforeTouchingCacheOrModel() {
+        try (CachingTextEmbedder cached = new CachingTextEmbedder(model, 100)) {
+            assertThatThrownBy(() -> cached.embed(List.of("Java", " "))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> cached.embed((String) null)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(model.calls).isEmpty();
+            assertThat(cached.stats().misses()).isZero();
+        }
+        assertThatThrownBy(() -> new CachingTextEmbedder(model, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
