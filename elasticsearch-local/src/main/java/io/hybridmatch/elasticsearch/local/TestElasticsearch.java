@@ -38,6 +38,11 @@ public final class TestElasticsearch {
         return url;
     }
 
+    /** True when tests run against a cluster named by the environment rather than a local node. */
+    public static boolean usesConfiguredCluster() {
+        return configuredUrl() != null;
+    }
+
     private static URI configuredUrl() {
         String configured = System.getProperty(URL_SYSTEM_PROPERTY, System.getenv(URL_ENVIRONMENT_VARIABLE));
         return configured == null || configured.isBlank() ? null : URI.create(configured.strip());

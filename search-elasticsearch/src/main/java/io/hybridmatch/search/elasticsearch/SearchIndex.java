@@ -1,0 +1,76 @@
+package io.hybridmatch.search.elasticsearch;
+
+import static io.hybridmatch.search.elasticsearch.FieldKind.BOOLEAN;
+import static io.hybridmatch.search.elasticsearch.FieldKind.DATE;
+import static io.hybridmatch.search.elasticsearch.FieldKind.INTEGER;
+import static io.hybridmatch.search.elasticsearch.FieldKind.KEYWORD;
+import static io.hybridmatch.search.elasticsearch.FieldKind.TEXT;
+
+import java.util.List;
+
+/**
+ * The indexes and their seed schema. Each is a versioned concrete index (e.g. {@code candidates-v1},
+ * created from the index template of the same name) behind a stable alias ({@code candidates}) that
+ * all reads and writes use. Changing a schema incompatibly means bumping {@link #SCHEMA_VERSION}.
+ *
+ * <p>{@code is_remote} is a boolean: it is a yes/no flag, filtered with a term query, and Elasticsearch
+ * still accepts the strings {@code "true"}/{@code "false"} that CSV-like seed data may carry.
+ * Tenant/owner keyword fields can be added here later (adding fields needs no new version).
+ */
+public enum SearchIndex {
+
+    CANDIDATES("candidates", "candidate_id", List.of(
+            new IndexField("first_name", KEYWORD),
+            new IndexField("last_name", KEYWORD),
+            new IndexField("headline", TEXT),
+            new IndexField("summary", TEXT),
+            new IndexField("skills", KEYWORD),
+            new IndexField("location", KEYWORD),
+            new IndexField("experience_years", INTEGER),
+            new IndexField("updated_at", DATE))),
+
+    JOB_OFFERS("job_offers", "job_offer_id", List.of(
+            new IndexField("title", TEXT),
+            new IndexField("description", TEXT),
+            new IndexField("company", KEYWORD),
+            new IndexField("location", KEYWORD),
+            new IndexField("seniority", KEYWORD),
+            new IndexField("is_remote", BOOLEAN),
+            new IndexField("required_skills", KEYWORD),
+            new IndexField("posted_at", DATE)));
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private final String alias;
+    private final String idField;
+    private final List<IndexField> fields;
+
+    SearchIndex(String alias, String idField, List<IndexField> fields) {
+        this.alias = alias;
+        this.idField = idField;
+        this.fields = fields;
+    }
+
+    /** The name to read and write through. */
+    public String alias() {
+        return alias;
+    }
+
+    /** The concrete index of the current schema version; its index template has the same name. */
+    public String versionedName() {
+        return alias + "-v" + SCHEMA_VERSION;
+    }
+
+    /** The record field whose value becomes the document {@code _id} (it is not stored as a field). */
+    public String idField() {
+        return idField;
+    }
+
+    public List<IndexField> fields() {
+        return fields;
+    }
+
+    public boolean isTextField(String name) {
+        return fields.stream().anyMatch(field -> field.kind() == TEXT && field.name().equals(name));
+    }
+}
