@@ -11,6 +11,7 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,15 +73,26 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
         return options;
     }
 
+    /**
+     * Batches texts of similar length together, since every text in a batch is padded to the longest one,
+     * then returns the vectors in input order.
+     */
     @Override
     public List<float[]> embed(List<String> texts) {
         EmbeddingInputs.requireEmbeddable(texts);
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += options.batchSize()) {
-            int to = Math.min(from + options.batchSize(), texts.size());
-            vectors.addAll(embedBatch(texts.subList(from, to)));
+        Integer[] byLength = new Integer[texts.size()];
+        Arrays.setAll(byLength, i -> i);
+        Arrays.sort(byLength, Comparator.comparingInt(i -> texts.get(i).length()));
+        float[][] vectors = new float[texts.size()][];
+        for (int from = 0; from < byLength.length; from += options.batchSize()) {
+            int to = Math.min(from + options.batchSize(), byLength.length);
+            List<Integer> batch = Arrays.asList(byLength).subList(from, to);
+            List<float[]> batchVectors = embedBatch(batch.stream().map(texts::get).toList());
+            for (int j = 0; j < batch.size(); j++) {
+                vectors[batch.get(j)] = batchVectors.get(j);
+            }
         }
-        return vectors;
+        return List.of(vectors);
     }
 
     private List<float[]> embedBatch(List<String> texts) {
@@ -152,6 +164,8 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
             // A BERT encoder is one chain of operators: parallel branches would only add a second thread pool.
             sessionOptions.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             sessionOptions.setInterOpNumThreads(1);
+            // Idle intra-op workers otherwise busy-wait for the next run, stealing cores from concurrent requests.
+            sessionOptions.addConfigEntry("session.intra_op.allow_spinning", "0");
             return switch (options.onnxModel()) {
                 case ResourceLocation.File file -> environment.createSession(file.path().toString(), sessionOptions);
                 case ResourceLocation.Classpath resource ->
