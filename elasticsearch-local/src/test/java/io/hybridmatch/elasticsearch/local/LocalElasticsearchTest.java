@@ -2,6 +2,7 @@ package io.hybridmatch.elasticsearch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -14,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class LocalElasticsearchTest {
@@ -55,6 +58,18 @@ class LocalElasticsearchTest {
         } finally {
             FileTrees.deleteRecursively(nodeDir);
         }
+    }
+
+    @Test
+    void failsWithTheConsoleLogTailWhenTheNodeCannotStart() {
+        Throwable failure = catchThrowable(() -> LocalElasticsearch.start(LocalElasticsearchOptions.ephemeral().withHeap("1k")));
+
+        assertThat(failure).isInstanceOf(IOException.class)
+                .hasMessageContaining("exited with code")
+                .hasMessageContaining("--- last lines of ");
+        Matcher consoleLog = Pattern.compile("--- last lines of (\\S+) ---").matcher(failure.getMessage());
+        assertThat(consoleLog.find()).isTrue();
+        assertThat(Path.of(consoleLog.group(1)).getParent()).as("ephemeral node directory").doesNotExist();
     }
 
     @Test
