@@ -3,10 +3,10 @@ package io.hybridmatch.embeddings;
 /**
  * Counters of a {@link CachingTextEmbedder} since it was created, for the service's metrics endpoint.
  *
- * @param hits      texts answered from the cache
- * @param misses    texts sent to the model
- * @param evictions entries dropped to respect the size bound
- * @param size      entries currently cached (approximate while other threads write)
+ * @param hits        texts answered from the cache
+ * @param misses      texts sent to the model
+ * @param evictions   entries dropped to respect the size bound
+ * @param size        entries currently cached (approximate while other threads write)
  * @param maximumSize the configured bound
  */
 public record EmbeddingCacheStats(long hits, long misses, long evictions, long size, long maximumSize) {

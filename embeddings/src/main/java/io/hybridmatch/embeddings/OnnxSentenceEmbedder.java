@@ -45,9 +45,13 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
         try {
             requireKnownInputs(session.getInputNames());
             this.takesTokenTypeIds = session.getInputNames().contains(TOKEN_TYPE_IDS);
-            this.hiddenStateOutput = session.getOutputNames().iterator().next();
+            NamedTensor hiddenState = findHiddenStateOutput();
+            this.hiddenStateOutput = hiddenState.name();
             this.tokenizer = new SentenceTokenizer(options.tokenizer(), options.maxSequenceLength());
-            this.dimension = readDimension();
+            long declaredDimension = hiddenState.info().getShape()[2];
+            // A graph may leave the dimension symbolic; one probe run then tells it.
+            this.dimension = declaredDimension > 0 ? (int) declaredDimension
+                    : embedBatch(List.of("dimension probe")).getFirst().length;
         } catch (RuntimeException e) {
             releaseNativeResources();
             throw e;
@@ -135,19 +139,27 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
         return OnnxTensor.createTensor(environment, LongBuffer.wrap(values), batch.shape());
     }
 
-    /** The declared last dimension of the hidden state, or, when the graph leaves it symbolic, that of a probe run. */
-    private int readDimension() {
-        NodeInfo output;
+    private record NamedTensor(String name, TensorInfo info) {
+    }
+
+    /**
+     * The first output shaped [batch, tokens, dimension]: exports differ in output names and some add an already
+     * pooled [batch, dimension] output next to it.
+     */
+    private NamedTensor findHiddenStateOutput() {
+        Map<String, NodeInfo> outputs;
         try {
-            output = session.getOutputInfo().get(hiddenStateOutput);
+            outputs = session.getOutputInfo();
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot read the outputs of ONNX model " + options.onnxModel(), e);
         }
-        if (output.getInfo() instanceof TensorInfo tensor && tensor.getShape().length == 3
-                && tensor.getShape()[2] > 0) {
-            return (int) tensor.getShape()[2];
+        for (Map.Entry<String, NodeInfo> output : outputs.entrySet()) {
+            if (output.getValue().getInfo() instanceof TensorInfo tensor && tensor.getShape().length == 3) {
+                return new NamedTensor(output.getKey(), tensor);
+            }
         }
-        return embedBatch(List.of("dimension probe")).getFirst().length;
+        throw new IllegalArgumentException("ONNX model " + options.onnxModel()
+                + " has no [batch, tokens, dimension] output: " + outputs.keySet());
     }
 
     private static void requireKnownInputs(Set<String> inputs) {
