@@ -32,16 +32,14 @@ public final class LocalElasticsearch implements AutoCloseable {
     private final int port;
     private final Path nodeDir;
     private final boolean ephemeral;
-    private final Path consoleLog;
     private final Thread shutdownHook = new Thread(this::close, "stop-local-elasticsearch");
     private boolean closed;
 
-    private LocalElasticsearch(Process process, int port, Path nodeDir, boolean ephemeral, Path consoleLog) {
+    private LocalElasticsearch(Process process, int port, Path nodeDir, boolean ephemeral) {
         this.process = process;
         this.port = port;
         this.nodeDir = nodeDir;
         this.ephemeral = ephemeral;
-        this.consoleLog = consoleLog;
     }
 
     /** Starts a node and waits until its cluster health is yellow or green. */
@@ -52,22 +50,19 @@ public final class LocalElasticsearch implements AutoCloseable {
         Path nodeDir = options.isEphemeral()
                 ? Files.createTempDirectory(LocalDirectories.ephemeralNodes(), "node-")
                 : Files.createDirectories(options.nodeDir().toAbsolutePath());
-
-        prepareNodeDir(home, nodeDir);
-        user.takeOwnership(nodeDir);
-        user.checkAccess(home.resolve("bin/elasticsearch"), nodeDir);
-
-        Path consoleLog = nodeDir.resolve("console.log");
-        ProcessBuilder builder = new ProcessBuilder(user.wrap(command(home, nodeDir, port)))
-                .redirectErrorStream(true)
-                .redirectOutput(consoleLog.toFile());
-        Map<String, String> env = builder.environment();
-        Path javaHome = options.javaHome() != null ? options.javaHome() : Path.of(System.getProperty("java.home"));
-        env.put("ES_JAVA_HOME", javaHome.toString());
-        env.put("ES_PATH_CONF", nodeDir.resolve("config").toString());
-        env.put("ES_JAVA_OPTS", "-Xms" + options.heap() + " -Xmx" + options.heap());
-
-        LocalElasticsearch node = new LocalElasticsearch(builder.start(), port, nodeDir, options.isEphemeral(), consoleLog);
+        Process process;
+        try {
+            prepareNodeDir(home, nodeDir);
+            user.takeOwnership(nodeDir);
+            user.checkAccess(home.resolve("bin/elasticsearch"), nodeDir);
+            process = launch(options, home, nodeDir, port, user);
+        } catch (IOException | RuntimeException e) {
+            if (options.isEphemeral()) {
+                FileTrees.deleteRecursively(nodeDir);
+            }
+            throw e;
+        }
+        LocalElasticsearch node = new LocalElasticsearch(process, port, nodeDir, options.isEphemeral());
         Runtime.getRuntime().addShutdownHook(node.shutdownHook);
         try {
             node.awaitHealthy(options.startTimeout());
@@ -120,6 +115,23 @@ public final class LocalElasticsearch implements AutoCloseable {
         }
     }
 
+    private static Process launch(LocalElasticsearchOptions options, Path home, Path nodeDir, int port, NodeUser user)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(user.wrap(command(home, nodeDir, port)))
+                .redirectErrorStream(true)
+                .redirectOutput(consoleLog(nodeDir).toFile());
+        Map<String, String> env = builder.environment();
+        Path javaHome = options.javaHome() != null ? options.javaHome() : Path.of(System.getProperty("java.home"));
+        env.put("ES_JAVA_HOME", javaHome.toString());
+        env.put("ES_PATH_CONF", nodeDir.resolve("config").toString());
+        env.put("ES_JAVA_OPTS", "-Xms" + options.heap() + " -Xmx" + options.heap());
+        return builder.start();
+    }
+
+    private static Path consoleLog(Path nodeDir) {
+        return nodeDir.resolve("console.log");
+    }
+
     private static List<String> command(Path home, Path nodeDir, int port) {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/elasticsearch").toString());
@@ -164,6 +176,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     }
 
     private String logTail() {
+        Path consoleLog = consoleLog(nodeDir);
         try {
             List<String> lines = Files.readAllLines(consoleLog, StandardCharsets.UTF_8);
             return "\n--- last lines of " + consoleLog + " ---\n"

@@ -20,12 +20,16 @@ public final class ElasticsearchClients {
     }
 
     /**
-     * A client for {@code url}, e.g. {@code http://127.0.0.1:9200} or {@code https://user:password@host:9243}
-     * (basic authentication from the URL's user info). Closing the client closes its connections.
+     * A client for {@code url}, e.g. {@code http://127.0.0.1:9200} or {@code https://user:password@host:9243/es}
+     * (basic authentication from the URL's user info, path prefix from its path). Closing the client closes
+     * its connections.
      */
     public static ElasticsearchClient create(URI url) {
         int port = url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
         RestClientBuilder builder = RestClient.builder(new HttpHost(url.getHost(), port, url.getScheme()));
+        if (url.getPath() != null && !url.getPath().isEmpty() && !"/".equals(url.getPath())) {
+            builder.setPathPrefix(url.getPath()); // a cluster behind a reverse proxy
+        }
         if (url.getRawUserInfo() != null) {
             String[] userAndPassword = url.getRawUserInfo().split(":", 2);
             BasicCredentialsProvider credentials = new BasicCredentialsProvider();
