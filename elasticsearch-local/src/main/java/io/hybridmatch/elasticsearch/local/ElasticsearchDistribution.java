@@ -81,10 +81,13 @@ public final class ElasticsearchDistribution {
              FileLock ignored = lockFile.lock()) {
             if (!Files.isDirectory(home)) {
                 Path staging = Files.createTempDirectory(cacheDir, ".unpacking-");
-                Files.setPosixFilePermissions(staging, DIRECTORY);
-                unzip(staging);
-                Files.move(staging.resolve("elasticsearch-" + version), home, StandardCopyOption.ATOMIC_MOVE);
-                FileTrees.deleteRecursively(staging);
+                try {
+                    Files.setPosixFilePermissions(staging, DIRECTORY);
+                    unzip(staging);
+                    Files.move(staging.resolve("elasticsearch-" + version), home, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    FileTrees.deleteRecursively(staging);
+                }
             }
         }
         return home;
