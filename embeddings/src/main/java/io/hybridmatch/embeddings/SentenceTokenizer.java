@@ -13,9 +13,10 @@ import java.util.Map;
 final class SentenceTokenizer implements AutoCloseable {
 
     static {
-        // DJL otherwise probes the EC2 metadata endpoint to count usage; this service must stay offline.
-        if (System.getProperty("OPT_OUT_TRACKING") == null) {
-            System.setProperty("OPT_OUT_TRACKING", "true");
+        // The native library is inside the DJL jar: offline mode forbids DJL any download attempt and skips its
+        // usage ping to the EC2 metadata endpoint. An explicit setting (-Dai.djl.offline, DJL_OFFLINE) wins.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
         }
     }
 

@@ -4,7 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.hybridmatch.embeddings.OnnxSentenceEmbedderTest.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +85,27 @@ class CachingTextEmbedderTest {
             assertThat(stats.size()).isLessThanOrEqualTo(3);
             assertThat(stats.evictions()).isGreaterThanOrEqualTo(7);
             assertThat(stats.maximumSize()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void concurrentCallersShareTheCacheSafely() throws Exception {
+        List<String> texts = List.of("Java developer", "pastry chef", "nurse", "welder", "Scrum master");
+        List<float[]> expected = SharedMiniLm.embedder().embed(texts);
+        try (CachingTextEmbedder cached = new CachingTextEmbedder(model, 100);
+             ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Callable<List<float[]>>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> cached.embed(texts));
+            }
+            for (Future<List<float[]>> result : pool.invokeAll(calls)) {
+                for (int i = 0; i < texts.size(); i++) {
+                    assertClose(result.get().get(i), expected.get(i));
+                }
+            }
+            EmbeddingCacheStats stats = cached.stats();
+            assertThat(stats.hits() + stats.misses()).isEqualTo(8L * texts.size());
+            assertThat(stats.size()).isEqualTo(texts.size());
         }
     }
 
