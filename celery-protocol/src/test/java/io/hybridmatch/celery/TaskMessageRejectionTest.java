@@ -87,6 +87,12 @@ class TaskMessageRejectionTest {
     }
 
     @Test
+    void refusesDeepNestingAndHugeNumbersAsMalformedInsteadOfOverflowing() {
+        assertThat(rejectBody("[[], {}, {\"x\": " + "[".repeat(100_000) + "]}]").reason()).isEqualTo(MALFORMED_JSON);
+        assertThat(rejectBody("[[" + "9".repeat(10_000) + "], {}, {}]").reason()).isEqualTo(MALFORMED_JSON);
+    }
+
+    @Test
     void refusesAnEmptyBody() {
         RejectedMessageException e = reject(sample.properties(), sample.headers(), new byte[0]);
 
