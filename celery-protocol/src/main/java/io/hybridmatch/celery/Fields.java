@@ -106,7 +106,9 @@ final class Fields {
         return new RejectedMessageException(INVALID_SHAPE, where + " '" + name + "' " + problem);
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
+    /** Wire text for a log line: at most 64 characters, control characters replaced (no log injection). */
+    static String abbreviate(String text) {
+        String shown = text.length() <= 64 ? text : text.substring(0, 64) + "...";
+        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -62,13 +62,14 @@ public final class TaskMessageDecoder {
         String contentType = properties == null ? null : properties.contentType();
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals(AmqpProperties.JSON)) {
-            throw new RejectedMessageException(UNSUPPORTED_CONTENT_TYPE, "content_type '" + contentType
+            String shown = contentType == null ? null : Fields.abbreviate(contentType);
+            throw new RejectedMessageException(UNSUPPORTED_CONTENT_TYPE, "content_type '" + shown
                     + "' is not accepted, only application/json; the body was not deserialised");
         }
         String encoding = properties.contentEncoding();
         if (encoding != null && !encoding.equalsIgnoreCase("utf-8") && !encoding.equalsIgnoreCase("utf8")) {
             throw new RejectedMessageException(UNSUPPORTED_CONTENT_ENCODING,
-                    "content_encoding '" + encoding + "' is not accepted, only utf-8");
+                    "content_encoding '" + Fields.abbreviate(encoding) + "' is not accepted, only utf-8");
         }
     }
 

@@ -64,6 +64,15 @@ class TaskMessageRejectionTest {
     }
 
     @Test
+    void quotesWireTextInReasonsShortAndWithoutControlCharacters() {
+        String forged = "application/evil\nINFO fake log line" + "x".repeat(500);
+
+        String reason = reject(contentType(forged), sample.headers(), sample.body()).getMessage();
+
+        assertThat(reason).doesNotContain("\n").contains("application/evil?INFO fake log line").hasSizeLessThan(200);
+    }
+
+    @Test
     void refusesJsonInAnotherCharset() {
         AmqpProperties latin1 = new AmqpProperties("application/json", "latin-1", null, null, null, null, null);
 
