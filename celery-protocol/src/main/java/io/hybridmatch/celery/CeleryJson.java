@@ -34,12 +34,13 @@ final class CeleryJson {
         return MAPPER.readValue(json, Object.class);
     }
 
-    static byte[] write(Object value) {
-        return MAPPER.writer().withDefaultPrettyPrinter().writeValueAsBytes(value);
+    /** Any value Jackson can write, as the plain Java values it would read back (records become maps). */
+    static Object toPlain(Object value) {
+        return MAPPER.convertValue(value, Object.class);
     }
 
-    static String writeString(Object value) {
-        return MAPPER.writer().withDefaultPrettyPrinter().writeValueAsString(value);
+    static byte[] write(Object value) {
+        return MAPPER.writer().withDefaultPrettyPrinter().writeValueAsBytes(value);
     }
 
     /** Python's default separators: a space after ',' and ':' and nothing else. */

@@ -27,7 +27,8 @@ public record PythonException(String type, String module, List<Object> message) 
     /**
      * Maps a Java failure to something Python code can catch by its usual name:
      * <ul>
-     * <li>{@link IllegalArgumentException} (validation, bad input; includes NumberFormatException) → builtins.ValueError</li>
+     * <li>{@link IllegalArgumentException} (validation, bad input; also NumberFormatException) → builtins.ValueError
+     * </li>
      * <li>{@link UnsupportedOperationException} → builtins.NotImplementedError</li>
      * <li>{@link java.util.concurrent.TimeoutException} → builtins.TimeoutError</li>
      * <li>anything else → the Java simple class name in a module named after its Java package (Python creates a

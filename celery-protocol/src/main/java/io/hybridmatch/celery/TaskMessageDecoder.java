@@ -1,18 +1,12 @@
 package io.hybridmatch.celery;
 
-import static io.hybridmatch.celery.RejectedMessageException.Reason.BODY_TOO_LARGE;
 import static io.hybridmatch.celery.RejectedMessageException.Reason.INVALID_SHAPE;
-import static io.hybridmatch.celery.RejectedMessageException.Reason.MALFORMED_JSON;
-import static io.hybridmatch.celery.RejectedMessageException.Reason.UNSUPPORTED_CONTENT_ENCODING;
-import static io.hybridmatch.celery.RejectedMessageException.Reason.UNSUPPORTED_CONTENT_TYPE;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 
 /**
  * Turns a delivered AMQP message into a {@link TaskMessage}, or rejects it with a precise reason. Only JSON is
@@ -50,42 +44,11 @@ public final class TaskMessageDecoder {
      */
     public TaskMessage decode(AmqpProperties properties, Map<String, Object> headers, byte[] body)
             throws RejectedMessageException {
-        checkContentType(properties);
-        Object json = parse(body);
+        Object json = JsonBody.read(properties, body, maxBodyBytes);
         Fields headerFields = new Fields(headers, "header");
         return headerFields.raw("task") != null
                 ? decodeV2(properties, headers, headerFields, json)
                 : decodeV1(properties, headers, json);
-    }
-
-    private static void checkContentType(AmqpProperties properties) throws RejectedMessageException {
-        String contentType = properties == null ? null : properties.contentType();
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals(AmqpProperties.JSON)) {
-            String shown = contentType == null ? null : Fields.abbreviate(contentType);
-            throw new RejectedMessageException(UNSUPPORTED_CONTENT_TYPE, "content_type '" + shown
-                    + "' is not accepted, only application/json; the body was not deserialised");
-        }
-        String encoding = properties.contentEncoding();
-        if (encoding != null && !encoding.equalsIgnoreCase("utf-8") && !encoding.equalsIgnoreCase("utf8")) {
-            throw new RejectedMessageException(UNSUPPORTED_CONTENT_ENCODING,
-                    "content_encoding '" + Fields.abbreviate(encoding) + "' is not accepted, only utf-8");
-        }
-    }
-
-    private Object parse(byte[] body) throws RejectedMessageException {
-        if (body == null || body.length == 0) {
-            throw new RejectedMessageException(INVALID_SHAPE, "empty body");
-        }
-        if (body.length > maxBodyBytes) {
-            throw new RejectedMessageException(BODY_TOO_LARGE,
-                    "body is " + body.length + " bytes, limit is " + maxBodyBytes);
-        }
-        try {
-            return CeleryJson.read(body);
-        } catch (JacksonException e) {
-            throw new RejectedMessageException(MALFORMED_JSON, e.getOriginalMessage());
-        }
     }
 
     private static TaskMessage decodeV2(AmqpProperties properties, Map<String, Object> headers, Fields h,

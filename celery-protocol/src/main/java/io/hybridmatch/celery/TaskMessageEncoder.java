@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class TaskMessageEncoder {
 
+    /** Celery's argsrepr_maxsize / kwargsrepr_maxsize default. */
+    static final int REPR_MAX_LENGTH = 1024;
+
     private final Clock clock;
     private final String defaultOrigin;
 
@@ -45,9 +48,8 @@ public final class TaskMessageEncoder {
         h.put("timelimit", Arrays.asList(m.timeLimit(), m.softTimeLimit()));
         h.put("root_id", m.effectiveRootId());
         h.put("parent_id", m.parentId());
-        // Celery writes Python's repr; only logs and monitors read these, JSON text serves them as well.
-        h.put("argsrepr", m.argsrepr() != null ? m.argsrepr() : CeleryJson.writeString(m.args()));
-        h.put("kwargsrepr", m.kwargsrepr() != null ? m.kwargsrepr() : CeleryJson.writeString(m.kwargs()));
+        h.put("argsrepr", m.argsrepr() != null ? m.argsrepr() : PythonRepr.of(m.args(), REPR_MAX_LENGTH));
+        h.put("kwargsrepr", m.kwargsrepr() != null ? m.kwargsrepr() : PythonRepr.of(m.kwargs(), REPR_MAX_LENGTH));
         h.put("origin", m.origin() != null ? m.origin() : defaultOrigin);
         h.put("ignore_result", m.ignoreResult());
         m.extraHeaders().forEach(h::putIfAbsent);

@@ -93,8 +93,8 @@ class TaskMessageEncoderTest {
         assertThat(out.headers()).containsEntry("eta", "2026-11-25T02:00:30.000001+00:00")
                 .containsEntry("expires", "2026-11-25T02:10:00.000001+00:00")
                 .containsEntry("timelimit", Arrays.asList(60, 50.5))
-                .containsEntry("argsrepr", "[{\"candidate_id\": \"42\"}, 3.5]")
-                .containsEntry("kwargsrepr", "{\"source\": \"java\"}")
+                .containsEntry("argsrepr", "[{'candidate_id': '42'}, 3.5]")
+                .containsEntry("kwargsrepr", "{'source': 'java'}")
                 .containsEntry("lang", "py")
                 .containsEntry("x-tenant", "acme");
         assertThat(out.properties()).isEqualTo(
@@ -102,7 +102,7 @@ class TaskMessageEncoderTest {
         assertThat(decoded).usingRecursiveComparison()
                 .ignoringFields("argsrepr", "kwargsrepr", "properties")
                 .isEqualTo(sent);
-        assertThat(decoded.argsrepr()).isEqualTo("[{\"candidate_id\": \"42\"}, 3.5]");
+        assertThat(decoded.argsrepr()).isEqualTo("[{'candidate_id': '42'}, 3.5]");
     }
 
     @Test
