@@ -47,6 +47,12 @@ public record PythonException(String type, String module, List<Object> message) 
         };
     }
 
+    /** Python's repr of the exception, e.g. {@code ValueError('bad profile')}, as task events show it. */
+    public String repr() {
+        String args = PythonRepr.of(message);
+        return type + "(" + args.substring(1, args.length() - 1) + ")";
+    }
+
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("exc_type", type);

@@ -41,7 +41,12 @@ final class Samples {
 
     /** A message of extra-samples.celery-5.2.6.json, whose body was recorded as the raw published text. */
     static Delivery extraMessage(String group, int index) {
-        JsonNode m = extra().get(group).get(index);
+        return extraMessage(extra(), group, index);
+    }
+
+    /** A message with a raw body from any fixture laid out like extra-samples. */
+    static Delivery extraMessage(JsonNode fixture, String group, int index) {
+        JsonNode m = fixture.get(group).get(index);
         return delivery(m, m.get("body_raw").stringValue().getBytes(StandardCharsets.UTF_8));
     }
 

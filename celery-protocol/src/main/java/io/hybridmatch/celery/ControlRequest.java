@@ -1,0 +1,56 @@
+package io.hybridmatch.celery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One remote-control command from the {@code celery.pidbox} fanout exchange (kombu/pidbox.py {@code Mailbox._publish}):
+ * body {@code {"method", "arguments", "destination", "pattern", "matcher", "ticket", "reply_to": {"exchange",
+ * "routing_key"}}}, header {@code clock}. {@code replyTo} is null for a cast (no reply expected).
+ */
+public record ControlRequest(
+        String method,
+        Map<String, Object> arguments,
+        List<String> destination,
+        String pattern,
+        String matcher,
+        String ticket,
+        Route replyTo,
+        long clock) {
+
+    public ControlRequest {
+        arguments = JsonValues.unmodifiableCopy(arguments);
+        destination = JsonValues.unmodifiableCopy(destination);
+    }
+
+    /**
+     * Whether the worker named {@code hostname} must handle it, as kombu's {@code Node.handle_message}: listed in
+     * destination, else matching pattern with matcher "glob" or "pcre", else everyone.
+     */
+    public boolean isFor(String hostname) {
+        if (!destination.isEmpty()) {
+            return destination.contains(hostname);
+        }
+        if (pattern != null && matcher != null) {
+            return switch (matcher) {
+                case "glob" -> Pattern.matches(globToRegex(pattern), hostname);
+                case "pcre" -> Pattern.compile(pattern).matcher(hostname).find();
+                default -> false;
+            };
+        }
+        return true;
+    }
+
+    private static String globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return regex.toString();
+    }
+}
