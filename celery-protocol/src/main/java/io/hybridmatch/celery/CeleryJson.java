@@ -6,13 +6,16 @@ import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.util.MinimalPrettyPrinter;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * JSON the way kombu's json serializer (Python's {@code json}) reads and writes it. Reading accepts NaN and
  * Infinity like {@code json.loads}. Writing matches {@code json.dumps} defaults byte for byte on the shapes Celery
  * produces: {@code ", "} and {@code ": "} separators, non-ASCII written as lowercase hex escapes
- * ({@code ensure_ascii=True}), bare NaN.
+ * ({@code ensure_ascii=True}), floats as Python's repr ({@code 1795572168.4783936}, not {@code 1.79E9}), bare NaN.
  * Python's loads does not care about layout, but identical bytes make a Java message indistinguishable on the wire.
  */
 final class CeleryJson {
@@ -22,8 +25,10 @@ final class CeleryJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .defaultPrettyPrinter(new PythonSeparators())
+            .addModule(new SimpleModule("python-floats")
+                    .addSerializer(Double.class, new PythonFloats())
+                    .addSerializer(Double.TYPE, new PythonFloats()))
             .build();
 
     private CeleryJson() {
@@ -41,6 +46,24 @@ final class CeleryJson {
 
     static byte[] write(Object value) {
         return MAPPER.writer().withDefaultPrettyPrinter().writeValueAsBytes(value);
+    }
+
+    /** float.__repr__, and NaN/Infinity/-Infinity as json.dumps writes them. */
+    private static final class PythonFloats extends StdSerializer<Double> {
+        PythonFloats() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator g, SerializationContext context) {
+            if (value.isNaN()) {
+                g.writeNumber("NaN");
+            } else if (value.isInfinite()) {
+                g.writeNumber(value > 0 ? "Infinity" : "-Infinity");
+            } else {
+                g.writeNumber(PythonRepr.floatRepr(value));
+            }
+        }
     }
 
     /** Python's default separators: a space after ',' and ':' and nothing else. */
