@@ -1,0 +1,502 @@
+package io.hybridmatch.vector.faiss;
+
+import io.hybridmatch.vector.Metric;
+import io.hybridmatch.vector.VectorHit;
+import io.hybridmatch.vector.VectorQuery;
+import io.hybridmatch.vector.VectorRecord;
+import io.hybridmatch.vector.VectorStore;
+import io.hybridmatch.vector.VectorValidationException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * A {@link VectorStore} over one FAISS index in its own directory.
+ *
+ * <ul>
+ *   <li><b>Durability</b>: every write is appended to a write-ahead log and fsynced before it is applied and before
+ *       the call returns; snapshots ({@code write_index} + label map) bound the log; opening replays the log over the
+ *       last snapshot.</li>
+ *   <li><b>Upsert and delete on any index type</b>: FAISS labels are insertion positions; replacing or deleting an id
+ *       turns its old label into a tombstone that searches exclude with an {@code IDSelectorBitmap} (FAISS 1.7.3's
+ *       HNSW cannot remove in place). Past {@link FaissStoreTuning#compactionRatio()} the index is rebuilt from its
+ *       live vectors.</li>
+ *   <li><b>IVF training</b>: until enough vectors exist to train the configured IVF index, vectors live in an exact
+ *       flat index; the store then trains and rebuilds into the configured type. A changed factory in the
+ *       configuration is applied the same way on open.</li>
+ *   <li><b>Concurrency</b>: searches run in parallel; a write blocks them only while FAISS itself changes. Rebuilds
+ *       and snapshots read the index while searches continue and swap the result in under the write lock.</li>
+ * </ul>
+ */
+public final class FaissVectorStore implements VectorStore {
+
+    private static final String STAGING_FACTORY = "Flat";
+    private static final int MAX_EF_SEARCH = 4_096;
+    private static final int DEFAULT_EF_SEARCH = 16;
+    private static final int DEFAULT_NPROBE = 1;
+    private static final int RECONSTRUCT_CHUNK = 4_096;
+
+    private final Path directory;
+    private final FaissIndexSpec spec;
+    private final FaissStoreTuning tuning;
+    private final boolean targetNeedsTraining;
+    private final FileChannel lockChannel;
+    private final FileLock directoryLock;
+    /** Held by writes, rebuilds and snapshots, which are therefore serial; searches never take it. */
+    private final ReentrantLock writer = new ReentrantLock();
+    /** Read: searches and lookups. Write: the moments FAISS or the label map change. */
+    private final ReentrantReadWriteLock access = new ReentrantReadWriteLock();
+
+    private FaissIndex index;
+    private String indexFactory;
+    private LabelMap labels;
+    private long sequence;
+    private long snapshotSequence;
+    private WriteAheadLog wal;
+    private boolean closed;
+
+    private FaissVectorStore(Path directory, FaissIndexSpec spec, FaissStoreTuning tuning,
+                             FileChannel lockChannel, FileLock directoryLock) {
+        this.directory = directory;
+        this.spec = spec;
+        this.tuning = tuning;
+        this.lockChannel = lockChannel;
+        this.directoryLock = directoryLock;
+        try (FaissIndex probe = FaissIndex.create(spec.dimension(), spec.factory(), spec.metric())) {
+            this.targetNeedsTraining = !probe.isTrained();
+        }
+    }
+
+    public static FaissVectorStore open(Path directory, FaissIndexSpec spec) {
+        return open(directory, spec, FaissStoreTuning.defaults());
+    }
+
+    /** Opens (or creates) the store in {@code directory}, which one open store at a time may use. */
+    public static FaissVectorStore open(Path directory, FaissIndexSpec spec, FaissStoreTuning tuning) {
+        try {
+            Files.createDirectories(directory);
+            FileChannel lockChannel = FileChannel.open(directory.resolve("LOCK"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                lockChannel.close();
+                throw new IllegalStateException("vector store " + directory + " is already open");
+            }
+            FaissVectorStore store = new FaissVectorStore(directory, spec, tuning, lockChannel, lock);
+            try {
+                store.load();
+                return store;
+            } catch (IOException | RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open vector store " + directory, e);
+        }
+    }
+
+    private void load() throws IOException {
+        Optional<Snapshot> snapshot = Snapshot.read(directory);
+        if (snapshot.isPresent()) {
+            Snapshot s = snapshot.get();
+            index = s.index();
+            if (index.dimension() != spec.dimension() || index.metric() != spec.metric()) {
+                throw new IllegalStateException("vector store " + directory + " holds " + index.dimension() + "-dimension "
+                        + index.metric() + " vectors; the configuration asks for " + spec.dimension() + "-dimension "
+                        + spec.metric() + " (re-embed into a new store to change model or metric)");
+            }
+            indexFactory = s.factory();
+            labels = s.labels();
+            sequence = snapshotSequence = s.sequence();
+        } else {
+            indexFactory = targetNeedsTraining ? STAGING_FACTORY : spec.factory();
+            index = FaissIndex.create(spec.dimension(), indexFactory, spec.metric());
+            labels = new LabelMap();
+        }
+        index.enableReconstruct();
+        wal = WriteAheadLog.open(directory.resolve("wal.log"), spec.dimension(), entry -> {
+            if (entry.sequence() > sequence) {
+                switch (entry) {
+                    case WalEntry.Upsert u -> applyUpsert(u.records());
+                    case WalEntry.Delete d -> applyDelete(d.ids());
+                }
+                sequence = entry.sequence();
+                maintain();
+            }
+        });
+        maintain();
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public int dimension() {
+        return spec.dimension();
+    }
+
+    @Override
+    public Metric metric() {
+        return spec.metric();
+    }
+
+    public FaissIndexSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void upsert(List<VectorRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<Long, VectorRecord> lastById = new LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            VectorRecord record = records.get(i);
+            if (record == null || record.vector() == null) {
+                throw new VectorValidationException("record " + i + " has no vector");
+            }
+            checkVector(record.vector(), "record " + i + " (id " + record.id() + ")");
+            lastById.remove(record.id());
+            lastById.put(record.id(), record);
+        }
+        List<VectorRecord> batch = List.copyOf(lastById.values());
+        write(() -> {
+            long next = sequence + 1;
+            wal.appendUpsert(next, batch);
+            applyUpsert(batch);
+            sequence = next;
+            return null;
+        });
+    }
+
+    @Override
+    public int delete(Collection<Long> ids) {
+        return write(() -> {
+            long[] present = ids.stream().distinct().filter(id -> labels.labelOf(id) >= 0)
+                    .mapToLong(Long::longValue).toArray();
+            if (present.length == 0) {
+                return 0;
+            }
+            long next = sequence + 1;
+            wal.appendDelete(next, present);
+            applyDelete(present);
+            sequence = next;
+            return present.length;
+        });
+    }
+
+    @Override
+    public List<VectorHit> search(VectorQuery query) {
+        checkVector(query.vector(), "query vector");
+        if (query.k() < 1) {
+            throw new VectorValidationException("k must be at least 1: " + query.k());
+        }
+        return read(() -> {
+            if (labels.liveCount() == 0) {
+                return List.of();
+            }
+            if (!query.filtered()) {
+                byte[] selected = labels.tombstones() == 0 ? null : labels.liveBitmap();
+                return approximate(query.vector(), query.k(), selected, labels.liveCount());
+            }
+            long[] allowed = Arrays.stream(query.allowedIds()).map(labels::labelOf).filter(label -> label >= 0)
+                    .distinct().toArray();
+            if (allowed.length == 0) {
+                return List.of();
+            }
+            if (allowed.length <= tuning.exactFilterLimit()) {
+                return exact(query.vector(), query.k(), allowed);
+            }
+            BitSet selected = new BitSet(labels.labelCount());
+            Arrays.stream(allowed).forEach(label -> selected.set((int) label));
+            return approximate(query.vector(), query.k(), selected.toByteArray(), allowed.length);
+        });
+    }
+
+    @Override
+    public Optional<float[]> vector(long id) {
+        return read(() -> {
+            int label = labels.labelOf(id);
+            return label < 0 ? Optional.empty() : Optional.of(index.reconstruct(label, 1));
+        });
+    }
+
+    @Override
+    public boolean contains(long id) {
+        return read(() -> labels.labelOf(id) >= 0);
+    }
+
+    @Override
+    public long size() {
+        return read(() -> (long) labels.liveCount());
+    }
+
+    /** Counts and the FAISS index type in use, for monitoring. */
+    public FaissStoreStats stats() {
+        return read(() -> new FaissStoreStats(spec.name(), indexFactory, labels.liveCount(), labels.tombstones(),
+                sequence - snapshotSequence));
+    }
+
+    /** Writes a snapshot now and empties the write-ahead log (also done on close and as the log grows). */
+    public void checkpoint() {
+        write(() -> {
+            snapshot();
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        writer.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            try {
+                if (wal != null && sequence != snapshotSequence) {
+                    snapshot();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot snapshot vector store " + directory + " (its log still holds every write)", e);
+            } finally {
+                access.writeLock().lock();
+                try {
+                    closed = true;
+                    if (index != null) {
+                        index.close();
+                    }
+                } finally {
+                    access.writeLock().unlock();
+                }
+                closeQuietly();
+            }
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            if (wal != null) {
+                wal.close();
+            }
+            directoryLock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- applying writes (callers hold the writer lock) ---
+
+    private void applyUpsert(List<VectorRecord> batch) {
+        float[] flat = new float[batch.size() * spec.dimension()];
+        for (int i = 0; i < batch.size(); i++) {
+            System.arraycopy(batch.get(i).vector(), 0, flat, i * spec.dimension(), spec.dimension());
+        }
+        access.writeLock().lock();
+        try {
+            index.add(flat);
+            for (VectorRecord record : batch) {
+                labels.retire(record.id());
+                labels.append(record.id());
+            }
+        } finally {
+            access.writeLock().unlock();
+        }
+    }
+
+    private void applyDelete(long[] ids) {
+        access.writeLock().lock();
+        try {
+            for (long id : ids) {
+                labels.retire(id);
+            }
+        } finally {
+            access.writeLock().unlock();
+        }
+    }
+
+    /** Moves a staging index to the configured type once it can be trained, and compacts tombstones. */
+    private void maintain() {
+        String desired = desiredFactory();
+        int tombstones = labels.tombstones();
+        boolean compact = tombstones >= tuning.compactionMinimum()
+                && tombstones > tuning.compactionRatio() * labels.labelCount();
+        if (compact || !desired.equals(indexFactory)) {
+            rebuild(desired);
+        }
+    }
+
+    private String desiredFactory() {
+        if (indexFactory.equals(spec.factory())) {
+            return indexFactory;
+        }
+        int trainingPoints = spec.ivfLists().orElse(256) * tuning.trainingPointsPerList();
+        return !targetNeedsTraining || labels.liveCount() >= trainingPoints ? spec.factory() : STAGING_FACTORY;
+    }
+
+    private void rebuild(String factory) {
+        int[] live = labels.liveLabels();
+        long[] ids = new long[live.length];
+        float[] vectors = new float[Math.multiplyExact(live.length, spec.dimension())];
+        int d = spec.dimension();
+        for (int start = 0; start < live.length; ) {
+            // reconstruct runs of consecutive labels in one call
+            int end = start + 1;
+            while (end < live.length && end - start < RECONSTRUCT_CHUNK && live[end] == live[end - 1] + 1) {
+                end++;
+            }
+            float[] run = index.reconstruct(live[start], end - start);
+            System.arraycopy(run, 0, vectors, start * d, run.length);
+            for (int i = start; i < end; i++) {
+                ids[i] = labels.idOf(live[i]);
+            }
+            start = end;
+        }
+        FaissIndex fresh = FaissIndex.create(d, factory, spec.metric());
+        try {
+            if (!fresh.isTrained()) {
+                fresh.train(vectors);
+            }
+            if (vectors.length > 0) {
+                fresh.add(vectors);
+            }
+            fresh.enableReconstruct();
+        } catch (RuntimeException e) {
+            fresh.close();
+            throw e;
+        }
+        FaissIndex old;
+        access.writeLock().lock();
+        try {
+            old = index;
+            index = fresh;
+            indexFactory = factory;
+            labels = LabelMap.sequential(ids);
+        } finally {
+            access.writeLock().unlock();
+        }
+        old.close();
+    }
+
+    private void snapshot() throws IOException {
+        Snapshot.write(directory, sequence, indexFactory, index, labels);
+        wal.reset();
+        snapshotSequence = sequence;
+    }
+
+    // --- searching (callers hold the read lock) ---
+
+    /** FAISS search; {@code candidates} = how many labels may match, which widens the search when few do. */
+    private List<VectorHit> approximate(float[] query, int k, byte[] selected, int candidates) {
+        int wanted = Math.min(k, candidates);
+        double share = (double) candidates / labels.labelCount();
+        int efSearch = Math.max(spec.efSearch() > 0 ? spec.efSearch() : DEFAULT_EF_SEARCH, wanted);
+        int nprobe = spec.nprobe() > 0 ? spec.nprobe() : DEFAULT_NPROBE;
+        if (share < 1) {
+            // a filter passing a share s of the labels leaves about s of the explored candidates: explore 1/s more
+            efSearch = (int) Math.min(MAX_EF_SEARCH, Math.ceil(efSearch / share));
+            nprobe = (int) Math.min(spec.ivfLists().orElse(nprobe), Math.ceil(nprobe / share));
+        }
+        FaissIndex.SearchResult result = index.search(query, wanted, selected, efSearch, nprobe);
+        List<VectorHit> hits = new ArrayList<>(wanted);
+        for (int i = 0; i < wanted; i++) {
+            long label = result.labels()[i];
+            if (label >= 0) {
+                hits.add(new VectorHit(labels.idOf(label), result.scores()[i]));
+            }
+        }
+        return hits;
+    }
+
+    private List<VectorHit> exact(float[] query, int k, long[] allowed) {
+        float[] scores = index.score(query, allowed);
+        List<VectorHit> hits = new ArrayList<>(allowed.length);
+        for (int i = 0; i < allowed.length; i++) {
+            hits.add(new VectorHit(labels.idOf(allowed[i]), scores[i]));
+        }
+        Comparator<VectorHit> byScore = Comparator.comparingDouble(VectorHit::score);
+        hits.sort((spec.metric().higherIsBetter() ? byScore.reversed() : byScore).thenComparingLong(VectorHit::id));
+        return List.copyOf(hits.subList(0, Math.min(k, hits.size())));
+    }
+
+    private void checkVector(float[] vector, String what) {
+        if (vector == null) {
+            throw new VectorValidationException(what + " is missing");
+        }
+        if (vector.length != spec.dimension()) {
+            throw new VectorValidationException(what + " has " + vector.length + " dimensions; index '" + spec.name()
+                    + "' holds " + spec.dimension());
+        }
+        for (int i = 0; i < vector.length; i++) {
+            if (!Float.isFinite(vector[i])) {
+                throw new VectorValidationException(what + " has a non-finite value at position " + i);
+            }
+        }
+    }
+
+    // --- locking ---
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private <T> T write(IoSupplier<T> action) {
+        writer.lock();
+        try {
+            ensureOpen();
+            T result = action.get();
+            maintain();
+            if (wal.size() > tuning.checkpointWalBytes()) {
+                snapshot();
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("vector store " + directory + ": write failed", e);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private <T> T read(Supplier<T> action) {
+        access.readLock().lock();
+        try {
+            ensureOpen();
+            return action.get();
+        } finally {
+            access.readLock().unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("vector store '" + spec.name() + "' is closed");
+        }
+    }
+}
