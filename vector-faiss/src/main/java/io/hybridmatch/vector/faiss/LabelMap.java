@@ -18,7 +18,7 @@ final class LabelMap {
     private int labels;
     private final Map<Long, Integer> labelOfId;
     private final BitSet live;
-    private byte[] liveBitmap;
+    private volatile byte[] liveBitmap;
 
     LabelMap() {
         this(new long[16], 0, new BitSet());
@@ -72,6 +72,7 @@ final class LabelMap {
         if (labelOfId.putIfAbsent(id, labels) != null) {
             throw new IllegalStateException("id " + id + " is still live");
         }
+        idOfLabel[labels] = id;
         live.set(labels++);
         liveBitmap = null;
     }
