@@ -1,0 +1,33 @@
+package io.hybridmatch.engine.config;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
+import io.hybridmatch.search.elasticsearch.SearchIndexes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ElasticsearchConfiguration {
+
+    @Bean(destroyMethod = "close")
+    ElasticsearchEndpoint elasticsearchEndpoint(HybridmatchProperties properties) {
+        return ElasticsearchEndpoint.resolve(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    ElasticsearchClient elasticsearchClient(ElasticsearchEndpoint endpoint) {
+        return ElasticsearchClients.create(endpoint.url());
+    }
+
+    /** The candidates and job_offers indexes exist (templates, versioned indexes, aliases) once this bean does. */
+    @Bean
+    SearchIndexes searchIndexes(ElasticsearchClient client) {
+        try {
+            return SearchIndexes.ensure(client);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the Elasticsearch indexes", e);
+        }
+    }
+}

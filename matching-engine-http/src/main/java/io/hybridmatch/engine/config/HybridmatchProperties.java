@@ -1,0 +1,49 @@
+package io.hybridmatch.engine.config;
+
+import io.hybridmatch.vector.Metric;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Everything a deployment tunes, under {@code hybridmatch.*} (application.yml lists the defaults). */
+@ConfigurationProperties("hybridmatch")
+public record HybridmatchProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Embeddings embeddings,
+        Map<String, VectorIndex> vectorIndexes,
+        @DefaultValue Elasticsearch elasticsearch,
+        @DefaultValue Demo demo) {
+
+    /**
+     * The sentence model. Without {@code onnxModel} the bundled all-MiniLM-L6-v2 is used; another ONNX sentence
+     * model is a matter of these properties ({@code classpath:} or file locations).
+     */
+    public record Embeddings(
+            String modelId,
+            String onnxModel,
+            String tokenizer,
+            Integer maxSequenceLength,
+            Integer batchSize,
+            Integer intraOpThreads,
+            @DefaultValue("20000") long cacheSize) {
+    }
+
+    /** One vector index per entity; {@code factory} is a FAISS index_factory string. */
+    public record VectorIndex(
+            @DefaultValue("HNSW32,Flat") String factory,
+            @DefaultValue("inner_product") Metric metric,
+            @DefaultValue("64") int efSearch,
+            @DefaultValue("16") int nprobe) {
+    }
+
+    /** With an empty {@code url} a local node is started from the Maven artifact, with its data under data-dir. */
+    public record Elasticsearch(
+            String url,
+            @DefaultValue("9200") int localPort,
+            @DefaultValue("512m") String localHeap) {
+    }
+
+    public record Demo(@DefaultValue("false") boolean enabled) {
+    }
+}
