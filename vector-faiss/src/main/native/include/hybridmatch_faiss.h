@@ -72,6 +72,14 @@ inline void reconstruct_n(const faiss::Index* index, int64_t first, int64_t n, f
     index->reconstruct_n(first, n, out);
 }
 
+// FAISS 1.7.3's HNSW sizes its candidate queue from the index's own efSearch and reads SearchParametersHNSW's value
+// only to stop, so a per-search efSearch above the index's own is capped in effect: set the breadth on the index too.
+inline void set_hnsw_ef_search(faiss::Index* index, int ef_search) {
+    if (auto hnsw = dynamic_cast<faiss::IndexHNSW*>(index)) {
+        hnsw->hnsw.efSearch = ef_search;
+    }
+}
+
 // selected: optional bitmap over labels (bit i of byte i/8 set = label i may be returned); ef_search / nprobe <= 0 keep
 // the index's own setting.
 inline void search(const faiss::Index* index, int64_t n, const float* queries, int64_t k, float* scores, idx_t* labels,

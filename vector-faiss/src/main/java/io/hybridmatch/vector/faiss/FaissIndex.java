@@ -101,6 +101,16 @@ public final class FaissIndex implements AutoCloseable {
         run(() -> FaissNative.enable_reconstruct(p));
     }
 
+    /**
+     * The HNSW search breadth kept on the index (no effect on other types). FAISS 1.7.3 caps a search's candidate
+     * queue at this value whatever {@link #search} asks, so set it to the breadth searches normally use.
+     * Not safe while searches run.
+     */
+    public void setHnswEfSearch(int efSearch) {
+        IndexPointer p = open();
+        run(() -> FaissNative.set_hnsw_ef_search(p, efSearch));
+    }
+
     public float[] reconstruct(long firstLabel, int n) {
         float[] out = new float[Math.multiplyExact(n, dimension())];
         IndexPointer p = open();

@@ -136,7 +136,7 @@ public final class FaissVectorStore implements VectorStore {
             index = FaissIndex.create(spec.dimension(), indexFactory, spec.metric());
             labels = new LabelMap();
         }
-        index.enableReconstruct();
+        configure(index);
         wal = WriteAheadLog.open(directory.resolve("wal.log"), spec.dimension(), entry -> {
             if (entry.sequence() > sequence) {
                 switch (entry) {
@@ -387,7 +387,7 @@ public final class FaissVectorStore implements VectorStore {
             if (vectors.length > 0) {
                 fresh.add(vectors);
             }
-            fresh.enableReconstruct();
+            configure(fresh);
         } catch (RuntimeException e) {
             fresh.close();
             throw e;
@@ -405,6 +405,16 @@ public final class FaissVectorStore implements VectorStore {
         old.close();
     }
 
+    /** Search-time settings kept on the index itself; only called before the index is visible to searches. */
+    private void configure(FaissIndex target) {
+        target.enableReconstruct();
+        target.setHnswEfSearch(defaultEfSearch());
+    }
+
+    private int defaultEfSearch() {
+        return spec.efSearch() > 0 ? spec.efSearch() : DEFAULT_EF_SEARCH;
+    }
+
     private void snapshot() throws IOException {
         Snapshot.write(directory, sequence, indexFactory, index, labels);
         wal.reset();
@@ -417,7 +427,7 @@ public final class FaissVectorStore implements VectorStore {
     private List<VectorHit> approximate(float[] query, int k, byte[] selected, int candidates) {
         int wanted = Math.min(k, candidates);
         double share = (double) candidates / labels.labelCount();
-        int efSearch = Math.max(spec.efSearch() > 0 ? spec.efSearch() : DEFAULT_EF_SEARCH, wanted);
+        int efSearch = Math.max(defaultEfSearch(), wanted);
         int nprobe = spec.nprobe() > 0 ? spec.nprobe() : DEFAULT_NPROBE;
         if (share < 1) {
             // a filter passing a share s of the labels leaves about s of the explored candidates: explore 1/s more

@@ -35,6 +35,36 @@ class FaissIndexTest {
     }
 
     @Test
+    void aWiderHnswSearchFindsMoreOfTheTrueNeighbours() {
+        RandomVectors uniform = new RandomVectors(3, 48);
+        float[] data = uniform.flat(10_000);
+        float[][] queries = new float[100][];
+        for (int i = 0; i < queries.length; i++) {
+            queries[i] = uniform.next();
+        }
+        try (FaissIndex hnsw = FaissIndex.create(48, "HNSW8,Flat", Metric.INNER_PRODUCT);
+             FaissIndex exact = FaissIndex.create(48, "Flat", Metric.INNER_PRODUCT)) {
+            hnsw.add(data);
+            exact.add(data);
+            hnsw.setHnswEfSearch(16);
+            double narrow = recallAt10(hnsw, exact, queries, 16);
+            hnsw.setHnswEfSearch(256);
+            double wide = recallAt10(hnsw, exact, queries, 256);
+            assertThat(wide).as("recall %s at efSearch 256 vs %s at 16", wide, narrow).isGreaterThan(narrow + 0.2);
+        }
+    }
+
+    private static double recallAt10(FaissIndex approximate, FaissIndex exact, float[][] queries, int efSearch) {
+        int found = 0;
+        for (float[] query : queries) {
+            java.util.Set<Long> truth = new java.util.HashSet<>();
+            Arrays.stream(exact.search(query, 10, null, 0, 0).labels()).forEach(truth::add);
+            found += (int) Arrays.stream(approximate.search(query, 10, null, efSearch, 0).labels()).filter(truth::contains).count();
+        }
+        return found / (10.0 * queries.length);
+    }
+
+    @Test
     void l2SearchReturnsSquaredDistancesAscending() {
         try (FaissIndex index = FaissIndex.create(2, "Flat", Metric.L2)) {
             index.add(new float[]{0, 0, 3, 4, 1, 0});

@@ -65,6 +65,8 @@ public final class FaissNative {
 
     public static native void enable_reconstruct(IndexPointer index);
 
+    public static native void set_hnsw_ef_search(IndexPointer index, int efSearch);
+
     public static native void reconstruct_n(@Const IndexPointer index, long first, long n, float[] out);
 
     public static native void search(@Const IndexPointer index, long n, @Const float[] queries, long k, float[] scores,
