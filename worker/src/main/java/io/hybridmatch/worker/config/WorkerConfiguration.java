@@ -1,0 +1,162 @@
+package io.hybridmatch.worker.config;
+
+import io.hybridmatch.worker.runtime.CeleryTaskHandler;
+import io.hybridmatch.worker.runtime.ConfirmedPublisher;
+import io.hybridmatch.worker.runtime.DeadLetters;
+import io.hybridmatch.worker.runtime.DelayQueues;
+import io.hybridmatch.worker.runtime.RedisResultBackend;
+import io.hybridmatch.worker.runtime.RemoteControlListener;
+import io.hybridmatch.worker.runtime.ResultBackend;
+import io.hybridmatch.worker.runtime.RevokedTasks;
+import io.hybridmatch.worker.runtime.RpcResultBackend;
+import io.hybridmatch.worker.runtime.TaskConsumer;
+import io.hybridmatch.worker.runtime.TaskMetrics;
+import io.hybridmatch.worker.runtime.WorkerEvents;
+import io.hybridmatch.worker.runtime.WorkerState;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the Celery worker: broker topology as Celery declares it, the consumers, the result backend. */
+@Configuration(proxyBeanMethods = false)
+class WorkerConfiguration {
+
+    /** Header strings longer than Spring AMQP's default 1 KiB limit would arrive as streams; argsrepr can be longer. */
+    private static final int LONG_STRING_LIMIT = 1 << 20;
+
+    @Bean
+    WorkerState workerState(WorkerProperties properties) {
+        return new WorkerState(properties.hostname() != null ? properties.hostname() : "java@" + localHostName());
+    }
+
+    @Bean
+    ConfirmedPublisher confirmedPublisher(RabbitTemplate template) {
+        return new ConfirmedPublisher(template);
+    }
+
+    @Bean(destroyMethod = "close")
+    ResultBackend resultBackend(WorkerProperties properties, ConfirmedPublisher publisher) {
+        return properties.redisBackend()
+                ? new RedisResultBackend(properties.resultBackend(), properties.resultExpires())
+                : new RpcResultBackend(publisher);
+    }
+
+    @Bean
+    DelayQueues delayQueues(WorkerProperties properties, ConfirmedPublisher publisher) {
+        return new DelayQueues(publisher, properties.queue());
+    }
+
+    @Bean
+    RevokedTasks revokedTasks() {
+        return new RevokedTasks();
+    }
+
+    @Bean
+    WorkerEvents workerEvents(WorkerProperties properties, ConfirmedPublisher publisher, WorkerState state) {
+        return new WorkerEvents(properties.sendEvents(), publisher, state, properties.heartbeat());
+    }
+
+    /**
+     * Exchanges and queues declared exactly as Celery/kombu declare them (a different flag or argument would make
+     * the other side's declaration fail), plus the worker's own dead-letter and delay queues.
+     */
+    @Bean
+    Declarables celeryTopology(WorkerProperties properties, DelayQueues delays, WorkerState state) {
+        List<Declarable> all = new ArrayList<>();
+        DirectExchange taskExchange = new DirectExchange(properties.queue(), true, false);
+        Queue taskQueue = new Queue(properties.queue(), true, false, false);
+        all.add(taskExchange);
+        all.add(taskQueue);
+        all.add(BindingBuilder.bind(taskQueue).to(taskExchange).with(properties.queue()));
+        all.add(new Queue(properties.deadLetterQueue(), true, false, false));
+        all.addAll(delays.declarables());
+        all.add(new TopicExchange("celeryev", true, false));
+        FanoutExchange pidbox = new FanoutExchange("celery.pidbox", false, false);
+        Queue controlQueue = new Queue(RemoteControlListener.queueName(state.hostname()), false, false, true,
+                Map.of("x-message-ttl", 300_000, "x-expires", 10_000));
+        all.add(pidbox);
+        all.add(controlQueue);
+        all.add(new Binding(controlQueue.getName(), Binding.DestinationType.QUEUE, pidbox.getName(), "", Map.of()));
+        return new Declarables(all);
+    }
+
+    @Bean
+    TaskConsumer taskConsumer(List<CeleryTaskHandler> handlers, WorkerProperties properties, ResultBackend results,
+                              ConfirmedPublisher publisher, DelayQueues delays, RevokedTasks revoked,
+                              WorkerEvents events, WorkerState state, MeterRegistry registry) {
+        Map<String, CeleryTaskHandler> byName = new LinkedHashMap<>();
+        for (CeleryTaskHandler handler : handlers) {
+            if (byName.put(handler.name(), handler) != null) {
+                throw new IllegalStateException("two task handlers are named " + handler.name());
+            }
+        }
+        TaskConsumer.Services services = new TaskConsumer.Services(results, publisher,
+                new DeadLetters(publisher, properties.deadLetterQueue()), delays, revoked, events, state,
+                new TaskMetrics(registry));
+        return new TaskConsumer(byName, services, properties.queue(), properties.maxBodyBytes(),
+                properties.maxRetries(), properties.defaultRetryDelay(), Clock.systemUTC());
+    }
+
+    @Bean
+    SimpleMessageListenerContainer taskContainer(ConnectionFactory connectionFactory, WorkerProperties properties,
+                                                 TaskConsumer consumer) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(properties.queue());
+        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        container.setConcurrentConsumers(properties.concurrency());
+        container.setPrefetchCount(properties.prefetch());
+        container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
+        container.setMessagePropertiesConverter(new DefaultMessagePropertiesConverter(LONG_STRING_LIMIT));
+        container.setMissingQueuesFatal(false);
+        container.setMessageListener(consumer);
+        return container;
+    }
+
+    @Bean
+    SimpleMessageListenerContainer remoteControlContainer(ConnectionFactory connectionFactory, WorkerProperties properties,
+                                                          WorkerState state, RevokedTasks revoked,
+                                                          ConfirmedPublisher publisher, List<CeleryTaskHandler> handlers,
+                                                          RabbitProperties rabbit) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(RemoteControlListener.queueName(state.hostname()));
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        container.setMessagePropertiesConverter(new DefaultMessagePropertiesConverter(LONG_STRING_LIMIT));
+        container.setMissingQueuesFatal(false);
+        Map<String, Object> broker = Map.of("hostname", rabbit.determineHost(), "port", rabbit.determinePort(),
+                "transport", "amqp", "virtual_host", rabbit.determineVirtualHost() == null ? "/" : rabbit.determineVirtualHost(),
+                "userid", rabbit.determineUsername());
+        container.setMessageListener(new RemoteControlListener(state, revoked, publisher,
+                handlers.stream().map(CeleryTaskHandler::name).toList(), properties.concurrency(), properties.prefetch(),
+                broker));
+        return container;
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

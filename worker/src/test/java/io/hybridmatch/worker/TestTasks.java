@@ -1,0 +1,107 @@
+package io.hybridmatch.worker;
+
+import io.hybridmatch.worker.config.WorkerProperties;
+import io.hybridmatch.worker.runtime.CeleryTaskHandler;
+import io.hybridmatch.worker.runtime.DelayQueues;
+import io.hybridmatch.worker.runtime.RetryTask;
+import io.hybridmatch.worker.runtime.TaskCall;
+import io.hybridmatch.worker.runtime.TaskParameters;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Queue;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Real task handlers for the interop tests, named as a Python module of tasks would be. */
+@TestConfiguration(proxyBeanMethods = false)
+class TestTasks {
+
+    @Bean
+    CeleryTaskHandler add() {
+        return handler("tests.add", TaskParameters.required("x", "y"), call -> {
+            Number x = (Number) call.argument("x");
+            Number y = (Number) call.argument("y");
+            return x instanceof Double || y instanceof Double ? x.doubleValue() + y.doubleValue() : x.longValue() + y.longValue();
+        });
+    }
+
+    @Bean
+    CeleryTaskHandler fail() {
+        return handler("tests.fail", TaskParameters.required("message"), call -> {
+            throw new IllegalArgumentException((String) call.argument("message"));
+        });
+    }
+
+    /** Asks to be retried until it has been retried {@code times} times (max_retries 3). */
+    @Bean
+    CeleryTaskHandler flaky() {
+        return new CeleryTaskHandler() {
+            @Override
+            public String name() {
+                return "tests.flaky";
+            }
+
+            @Override
+            public TaskParameters parameters() {
+                return TaskParameters.required("times");
+            }
+
+            @Override
+            public Object run(TaskCall call) {
+                if (call.retries() < ((Number) call.argument("times")).intValue()) {
+                    throw new RetryTask(Duration.ofMillis(300), new IllegalStateException("not yet, attempt " + call.retries()));
+                }
+                return Map.of("attempts", call.retries() + 1);
+            }
+
+            @Override
+            public Integer maxRetries() {
+                return 3;
+            }
+        };
+    }
+
+    @Bean
+    CeleryTaskHandler sleep() {
+        return handler("tests.sleep", TaskParameters.required("seconds"), call -> {
+            Thread.sleep(((Number) call.argument("seconds")).longValue() * 1000);
+            return "slept";
+        });
+    }
+
+    /** Test queues are per run: remove them with the context so the broker does not collect them. */
+    @Bean
+    DisposableBean deleteTestQueues(AmqpAdmin admin, WorkerProperties properties, DelayQueues delays) {
+        return () -> {
+            delays.declarables().forEach(queue -> admin.deleteQueue(((Queue) queue).getName()));
+            admin.deleteQueue(properties.queue());
+            admin.deleteQueue(properties.deadLetterQueue());
+            admin.deleteExchange(properties.queue());
+        };
+    }
+
+    private interface Body {
+        Object run(TaskCall call) throws Exception;
+    }
+
+    private static CeleryTaskHandler handler(String name, TaskParameters parameters, Body body) {
+        return new CeleryTaskHandler() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public TaskParameters parameters() {
+                return parameters;
+            }
+
+            @Override
+            public Object run(TaskCall call) throws Exception {
+                return body.run(call);
+            }
+        };
+    }
+}
