@@ -25,6 +25,8 @@ final class IndexBootstrap {
         putTemplate(index, existing.orElse(modeForNewIndex));
         if (existing.isEmpty()) {
             createIndex(index);
+        } else {
+            addNewFields(index, existing.get());
         }
         ensureAlias(index);
         // Read back: another instance starting at the same time may have created the index first.
@@ -49,6 +51,13 @@ final class IndexBootstrap {
                 .template(template -> template
                         .mappings(IndexMappings.of(index, mode))
                         .aliases(index.alias(), alias -> alias)));
+    }
+
+    // Fields added to the schema since the index was created are added to its mapping (an additive change needs no
+    // new version); a changed field type is refused by Elasticsearch, which means the version must be bumped.
+    private void addNewFields(SearchIndex index, TextAnalysisMode mode) throws IOException {
+        indices.putMapping(request -> request.index(index.versionedName())
+                .properties(IndexMappings.of(index, mode).properties()));
     }
 
     private void createIndex(SearchIndex index) throws IOException {

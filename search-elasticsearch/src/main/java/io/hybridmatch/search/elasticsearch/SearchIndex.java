@@ -15,7 +15,9 @@ import java.util.List;
  *
  * <p>{@code is_remote} is a boolean: it is a yes/no flag, filtered with a term query, and Elasticsearch
  * still accepts the strings {@code "true"}/{@code "false"} that CSV-like seed data may carry.
- * Tenant/owner keyword fields can be added here later (adding fields needs no new version).
+ * Beyond the seed: normalised {@code seniority}, {@code education}, {@code languages}, the owner {@code tenant_id}
+ * (matching never crosses it) and {@code indexed_at} (index freshness). Adding a field needs no new version: it is
+ * added to an existing index's mapping on start.
  */
 public enum SearchIndex {
 
@@ -27,7 +29,12 @@ public enum SearchIndex {
             new IndexField("skills", KEYWORD),
             new IndexField("location", KEYWORD),
             new IndexField("experience_years", INTEGER),
-            new IndexField("updated_at", DATE))),
+            new IndexField("updated_at", DATE),
+            new IndexField("seniority", KEYWORD),
+            new IndexField("education", KEYWORD),
+            new IndexField("languages", KEYWORD),
+            new IndexField("tenant_id", KEYWORD),
+            new IndexField("indexed_at", DATE))),
 
     JOB_OFFERS("job_offers", "job_offer_id", List.of(
             new IndexField("title", TEXT),
@@ -37,7 +44,13 @@ public enum SearchIndex {
             new IndexField("seniority", KEYWORD),
             new IndexField("is_remote", BOOLEAN),
             new IndexField("required_skills", KEYWORD),
-            new IndexField("posted_at", DATE)));
+            new IndexField("posted_at", DATE),
+            new IndexField("updated_at", DATE),
+            new IndexField("min_experience_years", INTEGER),
+            new IndexField("education", KEYWORD),
+            new IndexField("languages", KEYWORD),
+            new IndexField("tenant_id", KEYWORD),
+            new IndexField("indexed_at", DATE)));
 
     public static final int SCHEMA_VERSION = 1;
 
