@@ -1,0 +1,182 @@
+package io.hybridmatch.normalization;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the payload a Django task carries (the serialised model: field name → JSON value) into a normalised
+ * candidate or offer, refusing with a message naming the field anything it cannot index.
+ */
+public final class DocumentNormalizer {
+
+    private static final int MAX_TEXT = 20_000;
+
+    private final SkillDictionary skills;
+
+    public DocumentNormalizer(SkillDictionary skills) {
+        this.skills = skills;
+    }
+
+    public static DocumentNormalizer bundled() {
+        return new DocumentNormalizer(SkillDictionary.bundled());
+    }
+
+    public SkillDictionary skills() {
+        return skills;
+    }
+
+    public NormalizedCandidate candidate(Map<String, ?> p) {
+        Fields f = new Fields("candidate", p);
+        long id = f.id("candidate_id");
+        String headline = f.text("headline");
+        String summary = f.text("summary");
+        List<String> skillList = skills.normalize(f.strings("skills"));
+        if (headline == null && summary == null && skillList.isEmpty()) {
+            throw new InvalidDocumentException("candidate " + id + " has no headline, summary or skills to match on");
+        }
+        Integer years = f.integer("experience_years", 0, 80);
+        Seniority seniority = Optional.ofNullable(f.text("seniority")).flatMap(Seniority::parse)
+                .or(() -> Seniority.parse(headline))
+                .orElse(years == null ? null : Seniority.fromYears(years));
+        return new NormalizedCandidate(id, f.text("first_name"), f.text("last_name"), headline, summary, skillList,
+                f.text("location"), years, seniority, education(f), Languages.normalize(f.strings("languages")),
+                f.text("tenant_id"), f.requiredTime("updated_at"));
+    }
+
+    public NormalizedJobOffer jobOffer(Map<String, ?> p) {
+        Fields f = new Fields("job offer", p);
+        long id = f.id("job_offer_id");
+        String title = f.text("title");
+        if (title == null) {
+            throw new InvalidDocumentException("job offer " + id + ": title is required");
+        }
+        String description = f.text("description");
+        List<String> required = new ArrayList<>(skills.normalize(f.strings("required_skills")));
+        for (String found : skills.extract(title + ". " + (description == null ? "" : description))) {
+            if (!required.contains(found)) {
+                required.add(found);
+            }
+        }
+        Instant postedAt = f.time("posted_at");
+        Instant updatedAt = Optional.ofNullable(f.time("updated_at")).orElse(postedAt);
+        if (updatedAt == null) {
+            throw new InvalidDocumentException("job offer " + id + ": updated_at (or posted_at) is required to order updates");
+        }
+        Seniority seniority = Optional.ofNullable(f.text("seniority")).flatMap(Seniority::parse)
+                .or(() -> Seniority.parse(title)).orElse(null);
+        return new NormalizedJobOffer(id, title, description, f.text("company"), f.text("location"), seniority,
+                f.bool("is_remote"), List.copyOf(required), f.integer("min_experience_years", 0, 80), education(f),
+                Languages.normalize(f.strings("languages")), f.text("tenant_id"), postedAt, updatedAt);
+    }
+
+    private static EducationLevel education(Fields f) {
+        List<String> values = f.strings("education");
+        return values.isEmpty() ? null : EducationLevel.parse(String.join(", ", values)).orElse(null);
+    }
+
+    /** Typed access to the payload with field-naming errors. */
+    private record Fields(String kind, Map<String, ?> payload) {
+
+        long id(String field) {
+            Object value = payload.get(field);
+            if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= 0) {
+                return n.longValue();
+            }
+            if (value instanceof String s && s.matches("\\d{1,18}")) {
+                return Long.parseLong(s);
+            }
+            throw new InvalidDocumentException(kind + ": " + field + " must be a non-negative integer, got " + describe(value));
+        }
+
+        String text(String field) {
+            Object value = payload.get(field);
+            if (value == null) {
+                return null;
+            }
+            if (!(value instanceof String s)) {
+                throw new InvalidDocumentException(kind + ": " + field + " must be a string, got " + describe(value));
+            }
+            if (s.length() > MAX_TEXT) {
+                throw new InvalidDocumentException(kind + ": " + field + " is longer than " + MAX_TEXT + " characters");
+            }
+            return s.isBlank() ? null : s.strip();
+        }
+
+        /** A list of strings, or one string (a comma-separated list as some forms send). */
+        List<String> strings(String field) {
+            Object value = payload.get(field);
+            if (value == null) {
+                return List.of();
+            }
+            if (value instanceof String s) {
+                return List.of(s.split("[,;]"));
+            }
+            if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+                return list.stream().map(String.class::cast).toList();
+            }
+            throw new InvalidDocumentException(kind + ": " + field + " must be a list of strings, got " + describe(value));
+        }
+
+        Integer integer(String field, int min, int max) {
+            Object value = payload.get(field);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Number n && n.doubleValue() >= min && n.doubleValue() <= max) {
+                return (int) Math.round(n.doubleValue());
+            }
+            throw new InvalidDocumentException(kind + ": " + field + " must be a number from " + min + " to " + max
+                    + ", got " + describe(value));
+        }
+
+        boolean bool(String field) {
+            Object value = payload.get(field);
+            return switch (value) {
+                case null -> false;
+                case Boolean b -> b;
+                case String s when s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false") -> Boolean.parseBoolean(s);
+                default -> throw new InvalidDocumentException(kind + ": " + field + " must be true or false, got " + describe(value));
+            };
+        }
+
+        Instant requiredTime(String field) {
+            Instant time = time(field);
+            if (time == null) {
+                throw new InvalidDocumentException(kind + ": " + field + " is required to order updates");
+            }
+            return time;
+        }
+
+        /** ISO-8601 as Django's JSON encoder writes it; a naive time is UTC (Django's USE_TZ=False). */
+        Instant time(String field) {
+            String text = text(field);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException withoutOffset) {
+                try {
+                    return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e) {
+                    throw new InvalidDocumentException(kind + ": " + field + " is not an ISO-8601 date-time: " + text);
+                }
+            }
+        }
+
+        private static String describe(Object value) {
+            if (value == null) {
+                return "nothing";
+            }
+            String text = String.valueOf(value);
+            return (text.length() > 40 ? text.substring(0, 40) + "…" : text) + " (" + value.getClass().getSimpleName() + ")";
+        }
+    }
+}

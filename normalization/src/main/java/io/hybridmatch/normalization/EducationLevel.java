@@ -1,0 +1,35 @@
+package io.hybridmatch.normalization;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Highest degree, ordered, French and English names (Bac+2 ≈ associate, Bac+3 ≈ bachelor, Bac+5 ≈ master). */
+public enum EducationLevel {
+    SECONDARY, ASSOCIATE, BACHELOR, MASTER, DOCTORATE;
+
+    private static final Map<EducationLevel, List<String>> WORDS = Map.of(
+            SECONDARY, List.of("bac", "baccalaureat", "high school", "cap", "bep", "a levels"),
+            ASSOCIATE, List.of("bac+2", "bac +2", "bts", "dut", "deug", "associate", "associate degree", "hnd"),
+            BACHELOR, List.of("bac+3", "bac +3", "licence", "license", "bachelor", "bachelors", "bsc", "ba", "but", "licence pro"),
+            MASTER, List.of("bac+5", "bac +5", "master", "masters", "msc", "mba", "ingenieur", "diplome d ingenieur", "engineering degree", "dess", "dea", "grande ecole"),
+            DOCTORATE, List.of("bac+8", "bac +8", "phd", "ph.d", "doctorat", "doctorate", "these", "doctor"));
+
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The highest level a free text names ("Master MIAGE, licence d'informatique" → MASTER). */
+    public static Optional<EducationLevel> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String folded = " " + TextFolding.fold(text).replace('\'', ' ') + " ";
+        for (EducationLevel level : List.of(DOCTORATE, MASTER, BACHELOR, ASSOCIATE, SECONDARY)) {
+            if (WORDS.get(level).stream().anyMatch(word -> folded.contains(" " + word + " "))) {
+                return Optional.of(level);
+            }
+        }
+        return Optional.empty();
+    }
+}

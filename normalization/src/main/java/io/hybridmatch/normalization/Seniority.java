@@ -1,0 +1,50 @@
+package io.hybridmatch.normalization;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Career level, ordered; {@link #rank()} gives the distance used by seniority fit. */
+public enum Seniority {
+    JUNIOR, MID, SENIOR, LEAD;
+
+    private static final Map<Seniority, List<String>> WORDS = Map.of(
+            JUNIOR, List.of("junior", "debutant", "debutante", "entry level", "graduate", "jeune diplome", "jeune diplomee", "stagiaire", "intern", "alternant"),
+            MID, List.of("mid", "mid level", "intermediate", "confirme", "confirmee", "intermediaire", "regular"),
+            SENIOR, List.of("senior", "experimente", "experimentee", "expert", "experte", "sr"),
+            LEAD, List.of("lead", "tech lead", "principal", "staff", "head", "manager", "responsable", "chef d equipe", "directeur", "directrice", "architect", "architecte"));
+
+    public int rank() {
+        return ordinal();
+    }
+
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** From a title or an explicit level ("Développeuse Java confirmée" → MID, "Senior engineer" → SENIOR). */
+    public static Optional<Seniority> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String folded = " " + TextFolding.fold(text).replace('\'', ' ') + " ";
+        // the highest level named wins: "Lead senior developer" is a lead
+        for (Seniority level : List.of(LEAD, SENIOR, MID, JUNIOR)) {
+            if (WORDS.get(level).stream().anyMatch(word -> folded.contains(" " + word + " "))) {
+                return Optional.of(level);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The usual mapping from years of experience: &lt;2 junior, &lt;5 mid, &lt;10 senior, else lead. */
+    public static Seniority fromYears(int years) {
+        if (years < 2) {
+            return JUNIOR;
+        }
+        if (years < 5) {
+            return MID;
+        }
+        return years < 10 ? SENIOR : LEAD;
+    }
+}
