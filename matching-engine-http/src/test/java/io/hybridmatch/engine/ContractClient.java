@@ -3,7 +3,6 @@ package io.hybridmatch.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -51,11 +50,20 @@ final class ContractClient {
     }
 
     String get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        return response.body();
+    }
+
+    /** GETs a JSON resource and checks the exchange against the contract. */
+    Reply getJson(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return checked(SimpleRequest.Builder.get(path).build(), path, response, true);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
-            return response.body();
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -65,29 +73,24 @@ final class ContractClient {
     }
 
     private Reply exchange(String path, String body, boolean requestMustConform) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
         SimpleRequest request = SimpleRequest.Builder.post(path)
                 .withContentType("application/json").withBody(body).build();
+        return checked(request, path, response, requestMustConform);
+    }
+
+    private Reply checked(SimpleRequest request, String path, HttpResponse<String> response, boolean requestMustConform) {
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
         SimpleResponse reply = SimpleResponse.Builder.status(response.statusCode())
                 .withContentType(contentType).withBody(response.body()).build();
         ValidationReport report = requestMustConform
                 ? VALIDATOR.validate(request, reply)
-                : VALIDATOR.validateResponse(path, Request.Method.POST, reply);
-        assertThat(report.getMessages()).as("contract violations for POST %s -> %s %s",
-                path, response.statusCode(), response.body()).isEmpty();
+                : VALIDATOR.validateResponse(path, request.getMethod(), reply);
+        assertThat(report.getMessages()).as("contract violations for %s %s -> %s %s",
+                request.getMethod(), path, response.statusCode(), response.body()).isEmpty();
         return new Reply(response.statusCode(), contentType, JSON.readTree(response.body()));
     }
 }

@@ -70,6 +70,15 @@ class VectorApiTest extends EngineTest {
         ContractClient.Reply delete = client.post("/faiss/delete", Map.of("index", INDEX, "ids", List.of(9002, 123456)));
         assertThat(delete.body().get("applied").asInt()).isEqualTo(1);
         assertThat(topIds(b, 10)).doesNotContain(9002L).startsWith(9001L);
+
+        ContractClient.Reply info = client.getJson("/faiss/indexes/" + INDEX);
+        assertThat(info.body().get("dimension").asInt()).isEqualTo(dimension);
+        assertThat(info.body().get("size").asLong()).isGreaterThanOrEqualTo(2);
+        ContractClient.Reply stored = client.getJson("/faiss/indexes/" + INDEX + "/vectors/9003");
+        assertThat(stored.body().get("vector").get(0).asDouble()).isCloseTo(c[0], org.assertj.core.data.Offset.offset(1e-6));
+        ContractClient.Reply gone = client.getJson("/faiss/indexes/" + INDEX + "/vectors/9002");
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.body().get("type").asString()).isEqualTo("urn:hybridmatch:problem:unknown-id");
     }
 
     @Test

@@ -24,6 +24,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     static final URI UNREADABLE_BODY = URI.create("urn:hybridmatch:problem:unreadable-body");
     static final URI INVALID_VECTOR = URI.create("urn:hybridmatch:problem:invalid-vector");
     static final URI UNKNOWN_INDEX = URI.create("urn:hybridmatch:problem:unknown-index");
+    static final URI UNKNOWN_ID = URI.create("urn:hybridmatch:problem:unknown-id");
 
     public record FieldError(String field, String message) {
     }
@@ -32,6 +33,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unknownIndex(UnknownIndexException e) {
         ProblemDetail problem = problem(UNKNOWN_INDEX, "Unknown index", e.getMessage());
         problem.setProperty("known_indexes", new TreeSet<>(e.known()));
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownIdException.class)
+    ProblemDetail unknownId(UnknownIdException e) {
+        ProblemDetail problem = problem(UNKNOWN_ID, "Unknown id", e.getMessage());
+        problem.setStatus(HttpStatus.NOT_FOUND);
         return problem;
     }
 

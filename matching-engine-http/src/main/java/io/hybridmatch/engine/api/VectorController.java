@@ -15,6 +15,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,6 +51,12 @@ public class VectorController {
     public record WriteResponse(String index, int applied, long size) {
     }
 
+    public record IndexInfo(String index, int dimension, String metric, long size) {
+    }
+
+    public record StoredVector(String index, long id, float[] vector) {
+    }
+
     private final VectorStoreRegistry stores;
 
     public VectorController(VectorStoreRegistry stores) {
@@ -62,7 +70,7 @@ public class VectorController {
         VectorQuery query = request.allowedIds() == null
                 ? VectorQuery.of(request.vector(), k)
                 : VectorQuery.within(request.vector(), k, request.allowedIds());
-        return new SearchResponse(request.index(), store.metric().name().toLowerCase(Locale.ROOT), store.search(query));
+        return new SearchResponse(request.index(), metricName(store), store.search(query));
     }
 
     @PostMapping("/upsert")
@@ -80,6 +88,22 @@ public class VectorController {
         VectorStore store = store(request.index());
         int removed = store.delete(request.ids());
         return new WriteResponse(request.index(), removed, store.size());
+    }
+
+    @GetMapping("/indexes/{index}")
+    public IndexInfo index(@PathVariable String index) {
+        VectorStore store = store(index);
+        return new IndexInfo(index, store.dimension(), metricName(store), store.size());
+    }
+
+    @GetMapping("/indexes/{index}/vectors/{id}")
+    public StoredVector vector(@PathVariable String index, @PathVariable long id) {
+        return store(index).vector(id).map(v -> new StoredVector(index, id, v))
+                .orElseThrow(() -> new UnknownIdException(index, id));
+    }
+
+    private static String metricName(VectorStore store) {
+        return store.metric().name().toLowerCase(Locale.ROOT);
     }
 
     private VectorStore store(String name) {
