@@ -1,0 +1,224 @@
+package io.hybridmatch.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.hybridmatch.embeddings.TextEmbedder;
+import org.elasticsearch.client.ResponseException;
+import io.hybridmatch.normalization.DocumentNormalizer;
+import io.hybridmatch.normalization.NormalizedCandidate;
+import io.hybridmatch.normalization.NormalizedJobOffer;
+import io.hybridmatch.search.elasticsearch.IndexedDocument;
+import io.hybridmatch.search.elasticsearch.SearchIndex;
+import io.hybridmatch.search.elasticsearch.SearchIndexes;
+import io.hybridmatch.vector.VectorRecord;
+import io.hybridmatch.vector.VectorStore;
+import io.hybridmatch.vector.VectorStoreRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Indexes one candidate or offer everywhere it must be findable: normalise → Elasticsearch → embed → vector store.
+ *
+ * <p><b>Ordering.</b> The Elasticsearch document carries {@code updated_at} (epoch ms) as an external version with
+ * {@code external_gte}: an older update processed after a newer one is refused (reported {@code stale}, nothing
+ * else touched), and a retry of the same update is accepted again (idempotent). The vector is written only after
+ * Elasticsearch accepted the version. Two workers may still write vectors in the opposite order of their
+ * Elasticsearch writes, so after writing its vector a task re-reads the document: if Elasticsearch now holds a
+ * newer version (or none), the vector is rebuilt from that (or removed), making both stores converge on
+ * Elasticsearch's state. Deletes are versioned the same way.
+ */
+public final class DocumentIndexer {
+
+    private static final int CONVERGENCE_ROUNDS = 3;
+
+    private final ElasticsearchClient es;
+    private final SearchIndexes indexes;
+    private final TextEmbedder embedder;
+    private final VectorStoreRegistry vectors;
+    private final DocumentNormalizer normalizer;
+    private final Clock clock;
+
+    public DocumentIndexer(ElasticsearchClient es, SearchIndexes indexes, TextEmbedder embedder,
+                           VectorStoreRegistry vectors, DocumentNormalizer normalizer, Clock clock) {
+        this.es = es;
+        this.indexes = indexes;
+        this.embedder = embedder;
+        this.vectors = vectors;
+        this.normalizer = normalizer;
+        this.clock = clock;
+    }
+
+    /** A normalised document ready to write. */
+    private record Prepared(long id, Map<String, Object> record, long version, String text) {
+    }
+
+    public IndexOutcome index(SearchIndex index, Map<String, ?> payload) {
+        Prepared doc = prepare(index, payload);
+        try {
+            es.index(request -> request.index(index.alias()).id(Long.toString(doc.id()))
+                    .document(source(index, doc)).version(doc.version()).versionType(VersionType.ExternalGte));
+        } catch (ElasticsearchException | IOException e) {
+            if (status(e) == 409) {
+                return new IndexOutcome(index.alias(), doc.id(), IndexOutcome.STALE, doc.version());
+            }
+            throw failure(index, e);
+        }
+        store(index).upsert(List.of(new VectorRecord(doc.id(), embedder.embed(doc.text()))));
+        converge(index, doc.id(), doc.version());
+        return new IndexOutcome(index.alias(), doc.id(), IndexOutcome.INDEXED, doc.version());
+    }
+
+    /**
+     * Initial loads: one Elasticsearch bulk request and batched embedding for many documents. Every payload is
+     * normalised first, so one invalid document refuses the batch before anything is written.
+     */
+    public List<IndexOutcome> indexAll(SearchIndex index, List<? extends Map<String, ?>> payloads) {
+        List<Prepared> docs = new ArrayList<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            try {
+                docs.add(prepare(index, payloads.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new io.hybridmatch.normalization.InvalidDocumentException("item " + i + ": " + e.getMessage());
+            }
+        }
+        if (docs.isEmpty()) {
+            return List.of();
+        }
+        List<BulkOperation> operations = docs.stream().map(doc -> BulkOperation.of(op -> op.index(i -> i
+                .index(index.alias()).id(Long.toString(doc.id())).document(source(index, doc))
+                .version(doc.version()).versionType(VersionType.ExternalGte)))).toList();
+        BulkResponse response;
+        try {
+            response = es.bulk(request -> request.operations(operations));
+        } catch (ElasticsearchException | IOException e) {
+            throw failure(index, e);
+        }
+        List<IndexOutcome> outcomes = new ArrayList<>();
+        List<Prepared> accepted = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            BulkResponseItem item = response.items().get(i);
+            Prepared doc = docs.get(i);
+            if (item.error() == null) {
+                accepted.add(doc);
+                outcomes.add(new IndexOutcome(index.alias(), doc.id(), IndexOutcome.INDEXED, doc.version()));
+            } else if (item.status() == 409) {
+                outcomes.add(new IndexOutcome(index.alias(), doc.id(), IndexOutcome.STALE, doc.version()));
+            } else {
+                throw new IndexingUnavailableException(index.alias() + " " + doc.id() + ": " + item.error().reason(), null);
+            }
+        }
+        List<float[]> vectorsOf = embedder.embed(accepted.stream().map(Prepared::text).toList());
+        List<VectorRecord> records = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            records.add(new VectorRecord(accepted.get(i).id(), vectorsOf.get(i)));
+        }
+        store(index).upsert(records);
+        accepted.forEach(doc -> converge(index, doc.id(), doc.version()));
+        return outcomes;
+    }
+
+    /** Removes a document unless Elasticsearch holds a version newer than {@code deletedAt}. */
+    public IndexOutcome delete(SearchIndex index, long id, Instant deletedAt) {
+        long version = deletedAt.toEpochMilli();
+        try {
+            es.delete(request -> request.index(index.alias()).id(Long.toString(id))
+                    .version(version).versionType(VersionType.ExternalGte));
+        } catch (ElasticsearchException | IOException e) {
+            if (status(e) == 409) {
+                return new IndexOutcome(index.alias(), id, IndexOutcome.STALE, version);
+            }
+            throw failure(index, e);
+        }
+        store(index).delete(List.of(id));
+        converge(index, id, version);
+        return new IndexOutcome(index.alias(), id, IndexOutcome.DELETED, version);
+    }
+
+    /** Makes the vector match what Elasticsearch holds now, when that is no longer what this task wrote. */
+    private void converge(SearchIndex index, long id, long writtenVersion) {
+        long known = writtenVersion;
+        for (int round = 0; round < CONVERGENCE_ROUNDS; round++) {
+            GetResponse<Map> current = get(index, id);
+            if (!current.found()) {
+                store(index).delete(List.of(id));
+                return;
+            }
+            long version = current.version() == null ? 0 : current.version();
+            if (version <= known) {
+                return;
+            }
+            Map<String, Object> source = new LinkedHashMap<>(current.source());
+            source.put(index.idField(), id);
+            store(index).upsert(List.of(new VectorRecord(id, embedder.embed(prepare(index, source).text()))));
+            known = version;
+        }
+    }
+
+    private GetResponse<Map> get(SearchIndex index, long id) {
+        try {
+            return es.get(request -> request.index(index.alias()).id(Long.toString(id)), Map.class);
+        } catch (ElasticsearchException | IOException e) {
+            throw failure(index, e);
+        }
+    }
+
+    private Prepared prepare(SearchIndex index, Map<String, ?> payload) {
+        return switch (index) {
+            case CANDIDATES -> {
+                NormalizedCandidate c = normalizer.candidate(payload);
+                yield new Prepared(c.candidateId(), c.toRecord(), c.updatedAt().toEpochMilli(), c.embeddingText());
+            }
+            case JOB_OFFERS -> {
+                NormalizedJobOffer o = normalizer.jobOffer(payload);
+                yield new Prepared(o.jobOfferId(), o.toRecord(), o.updatedAt().toEpochMilli(), o.embeddingText());
+            }
+        };
+    }
+
+    private Map<String, Object> source(SearchIndex index, Prepared doc) {
+        Map<String, Object> record = new LinkedHashMap<>(doc.record());
+        record.put("indexed_at", clock.instant().toString());
+        IndexedDocument built = indexes.documentBuilder(index).build(record);
+        return built.source();
+    }
+
+    private VectorStore store(SearchIndex index) {
+        return vectors.find(index.alias()).orElseThrow(() ->
+                new IllegalStateException("no vector index named '" + index.alias() + "' is configured"));
+    }
+
+    /**
+     * A refusal of the request itself (4xx but 429) is permanent: the task fails. No answer, 429 or 5xx is
+     * transient: the task is retried.
+     */
+    private static RuntimeException failure(SearchIndex index, Exception e) {
+        int status = status(e);
+        if (status >= 400 && status < 500 && status != 429) {
+            return new IllegalStateException(index.alias() + ": Elasticsearch refused the request: " + e.getMessage(), e);
+        }
+        return new IndexingUnavailableException(index.alias() + ": Elasticsearch unavailable: " + e.getMessage(), e);
+    }
+
+    /** The HTTP status behind an error of either client layer, or -1 when there was no answer. */
+    private static int status(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ElasticsearchException es) {
+                return es.status();
+            }
+            if (t instanceof ResponseException response) {
+                return response.getResponse().getStatusLine().getStatusCode();
+            }
+        }
+        return -1;
+    }
+}
