@@ -1,14 +1,17 @@
 package io.hybridmatch.worker;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class WorkerApplication {
 
+    /** The worker reads {@code worker.yml}, so it can share a class path with the engine's {@code application.yml}. */
+    public static final String CONFIG_NAME = "spring.config.name=worker";
+
     public static void main(String[] args) {
-        SpringApplication.run(WorkerApplication.class, args);
+        new SpringApplicationBuilder(WorkerApplication.class).properties(CONFIG_NAME).run(args);
     }
 }

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * Python's Celery 5.2 (Debian) sends tasks to the Java worker over the real RabbitMQ and reads the results with
  * {@code AsyncResult.get()} through the backend each subclass configures. Each class uses its own queue.
  */
-@SpringBootTest(classes = WorkerApplication.class)
+@SpringBootTest(classes = WorkerApplication.class, properties = WorkerApplication.CONFIG_NAME)
 @Import(TestTasks.class)
 abstract class InteropTest {
 

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Runs src/test/python/interop_client.py with Debian's Python (celery 5.2) and returns its JSON answer. */
+/** Runs the scripts of src/test/python with Debian's Python (celery 5.2, django 3.2) and returns their JSON answer. */
 final class PythonCelery {
 
     private static final Path SCRIPTS = Path.of("src/test/python").toAbsolutePath();
@@ -19,7 +19,15 @@ final class PythonCelery {
     }
 
     static JsonNode run(String scenario, String backend, String queue) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(PYTHON, SCRIPTS.resolve("interop_client.py").toString(), scenario)
+        return script("interop_client.py", List.of(scenario), backend, queue);
+    }
+
+    /** Runs one of the Python scripts with arguments; its last output line is the JSON answer. */
+    static JsonNode script(String script, List<String> args, String backend, String queue)
+            throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(PYTHON, SCRIPTS.resolve(script).toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(SCRIPTS.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(Map.of("BACKEND", backend, "QUEUE", queue, "PYTHONPATH", SCRIPTS.toString()));
@@ -27,7 +35,7 @@ final class PythonCelery {
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
-            throw new IllegalStateException("python " + scenario + " failed: " + new String(out, StandardCharsets.UTF_8));
+            throw new IllegalStateException("python " + command + " failed: " + new String(out, StandardCharsets.UTF_8));
         }
         List<String> lines = new String(out, StandardCharsets.UTF_8).lines().toList();
         return JsonMapper.builder().build().readTree(lines.getLast());

@@ -1,6 +1,8 @@
 package io.hybridmatch.worker.config;
 
 import io.hybridmatch.worker.runtime.CeleryTaskHandler;
+import io.hybridmatch.worker.runtime.CeleryTaskSet;
+import io.hybridmatch.worker.runtime.TaskRegistry;
 import io.hybridmatch.worker.runtime.ConfirmedPublisher;
 import io.hybridmatch.worker.runtime.DeadLetters;
 import io.hybridmatch.worker.runtime.DelayQueues;
@@ -18,7 +20,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -34,6 +35,7 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -101,20 +103,22 @@ class WorkerConfiguration {
         return new Declarables(all);
     }
 
+    /** Every task this worker runs: single handler beans and task sets. */
     @Bean
-    TaskConsumer taskConsumer(List<CeleryTaskHandler> handlers, WorkerProperties properties, ResultBackend results,
+    TaskRegistry taskRegistry(ObjectProvider<CeleryTaskHandler> handlers, ObjectProvider<CeleryTaskSet> sets) {
+        List<CeleryTaskHandler> all = new ArrayList<>(handlers.orderedStream().toList());
+        sets.orderedStream().forEach(set -> all.addAll(set.tasks()));
+        return new TaskRegistry(all);
+    }
+
+    @Bean
+    TaskConsumer taskConsumer(TaskRegistry tasks, WorkerProperties properties, ResultBackend results,
                               ConfirmedPublisher publisher, DelayQueues delays, RevokedTasks revoked,
                               WorkerEvents events, WorkerState state, MeterRegistry registry) {
-        Map<String, CeleryTaskHandler> byName = new LinkedHashMap<>();
-        for (CeleryTaskHandler handler : handlers) {
-            if (byName.put(handler.name(), handler) != null) {
-                throw new IllegalStateException("two task handlers are named " + handler.name());
-            }
-        }
         TaskConsumer.Services services = new TaskConsumer.Services(results, publisher,
                 new DeadLetters(publisher, properties.deadLetterQueue()), delays, revoked, events, state,
                 new TaskMetrics(registry));
-        return new TaskConsumer(byName, services, properties.queue(), properties.maxBodyBytes(),
+        return new TaskConsumer(tasks.byName(), services, properties.queue(), properties.maxBodyBytes(),
                 properties.maxRetries(), properties.defaultRetryDelay(), Clock.systemUTC());
     }
 
@@ -136,7 +140,7 @@ class WorkerConfiguration {
     @Bean
     SimpleMessageListenerContainer remoteControlContainer(ConnectionFactory connectionFactory, WorkerProperties properties,
                                                           WorkerState state, RevokedTasks revoked,
-                                                          ConfirmedPublisher publisher, List<CeleryTaskHandler> handlers,
+                                                          ConfirmedPublisher publisher, TaskRegistry tasks,
                                                           RabbitProperties rabbit) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(RemoteControlListener.queueName(state.hostname()));
@@ -147,7 +151,7 @@ class WorkerConfiguration {
                 "transport", "amqp", "virtual_host", rabbit.determineVirtualHost() == null ? "/" : rabbit.determineVirtualHost(),
                 "userid", rabbit.determineUsername());
         container.setMessageListener(new RemoteControlListener(state, revoked, publisher,
-                handlers.stream().map(CeleryTaskHandler::name).toList(), properties.concurrency(), properties.prefetch(),
+                tasks.byName().keySet(), properties.concurrency(), properties.prefetch(),
                 broker));
         return container;
     }

@@ -1,0 +1,122 @@
+package io.hybridmatch.worker.tasks;
+
+import io.hybridmatch.indexing.DocumentIndexer;
+import io.hybridmatch.indexing.IndexOutcome;
+import io.hybridmatch.indexing.IndexingUnavailableException;
+import io.hybridmatch.normalization.InvalidDocumentException;
+import io.hybridmatch.search.elasticsearch.SearchIndex;
+import io.hybridmatch.vector.VectorStoreUnavailableException;
+import io.hybridmatch.worker.runtime.CeleryTaskHandler;
+import io.hybridmatch.worker.runtime.RetryTask;
+import io.hybridmatch.worker.runtime.TaskCall;
+import io.hybridmatch.worker.runtime.TaskParameters;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Django side's indexing tasks (names and argument schemas in {@code contracts/tasks/}):
+ * {@code hybridmatch.index_candidate(candidate)}, {@code hybridmatch.index_job_offer(job_offer)},
+ * {@code hybridmatch.delete_candidate(candidate_id, deleted_at=None)},
+ * {@code hybridmatch.delete_job_offer(job_offer_id, deleted_at=None)} and the bulk
+ * {@code hybridmatch.index_candidates(candidates)}, {@code hybridmatch.index_job_offers(job_offers)}.
+ * Unavailable Elasticsearch or engine → retried with exponential back-off (1 s, 2 s, 4 s … 60 s, 10 times).
+ */
+public final class IndexingTaskHandlers {
+
+    static final int MAX_RETRIES = 10;
+
+    private final DocumentIndexer indexer;
+    private final Clock clock;
+
+    public IndexingTaskHandlers(DocumentIndexer indexer, Clock clock) {
+        this.indexer = indexer;
+        this.clock = clock;
+    }
+
+    public List<CeleryTaskHandler> all() {
+        return List.of(
+                handler("hybridmatch.index_candidate", TaskParameters.required("candidate"),
+                        call -> indexer.index(SearchIndex.CANDIDATES, document(call, "candidate")).toResult()),
+                handler("hybridmatch.index_job_offer", TaskParameters.required("job_offer"),
+                        call -> indexer.index(SearchIndex.JOB_OFFERS, document(call, "job_offer")).toResult()),
+                handler("hybridmatch.delete_candidate", new TaskParameters(List.of("candidate_id", "deleted_at"), 1),
+                        call -> delete(SearchIndex.CANDIDATES, call, "candidate_id")),
+                handler("hybridmatch.delete_job_offer", new TaskParameters(List.of("job_offer_id", "deleted_at"), 1),
+                        call -> delete(SearchIndex.JOB_OFFERS, call, "job_offer_id")),
+                handler("hybridmatch.index_candidates", TaskParameters.required("candidates"),
+                        call -> bulk(SearchIndex.CANDIDATES, call, "candidates")),
+                handler("hybridmatch.index_job_offers", TaskParameters.required("job_offers"),
+                        call -> bulk(SearchIndex.JOB_OFFERS, call, "job_offers")));
+    }
+
+    private Map<String, Object> delete(SearchIndex index, TaskCall call, String idArgument) {
+        Object id = call.argument(idArgument);
+        if (!(id instanceof Number n) || n.longValue() < 0 || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new InvalidDocumentException(idArgument + " must be a non-negative integer, got " + id);
+        }
+        Object at = call.argument("deleted_at");
+        OffsetDateTime deletedAt;
+        try {
+            deletedAt = at == null ? OffsetDateTime.now(clock) : OffsetDateTime.parse(at.toString());
+        } catch (DateTimeParseException e) {
+            throw new InvalidDocumentException("deleted_at is not an ISO-8601 date-time with offset: " + at);
+        }
+        return indexer.delete(index, n.longValue(), deletedAt.toInstant()).toResult();
+    }
+
+    private Map<String, Object> bulk(SearchIndex index, TaskCall call, String argument) {
+        if (!(call.argument(argument) instanceof List<?> list) || !list.stream().allMatch(Map.class::isInstance)) {
+            throw new InvalidDocumentException(argument + " must be a list of objects");
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> payloads = (List<Map<String, Object>>) list;
+        List<IndexOutcome> outcomes = indexer.indexAll(index, payloads);
+        return Map.of("index", index.alias(),
+                "indexed", outcomes.stream().filter(o -> o.status().equals(IndexOutcome.INDEXED)).count(),
+                "stale", outcomes.stream().filter(o -> o.status().equals(IndexOutcome.STALE)).map(IndexOutcome::id).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> document(TaskCall call, String argument) {
+        if (!(call.argument(argument) instanceof Map<?, ?> map)) {
+            throw new InvalidDocumentException(argument + " must be an object (the serialised model)");
+        }
+        return (Map<String, Object>) map;
+    }
+
+    private interface Body {
+        Object run(TaskCall call);
+    }
+
+    private static CeleryTaskHandler handler(String name, TaskParameters parameters, Body body) {
+        return new CeleryTaskHandler() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public TaskParameters parameters() {
+                return parameters;
+            }
+
+            @Override
+            public Object run(TaskCall call) {
+                try {
+                    return body.run(call);
+                } catch (IndexingUnavailableException | VectorStoreUnavailableException e) {
+                    throw new RetryTask(Duration.ofSeconds(Math.min(60, 1L << Math.min(call.retries(), 6))), e);
+                }
+            }
+
+            @Override
+            public Integer maxRetries() {
+                return MAX_RETRIES;
+            }
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package io.hybridmatch.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.hybridmatch.elasticsearch.local.TestElasticsearch;
+import io.hybridmatch.embeddings.TextEmbedder;
+import io.hybridmatch.engine.MatchingEngineApplication;
+import io.hybridmatch.vector.VectorQuery;
+import io.hybridmatch.vector.VectorStore;
+import io.hybridmatch.vector.VectorStoreRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole indexing path, every part real: a minimal Django 3.2 project saves a Candidate, its post_save signal
+ * sends {@code hybridmatch.index_candidate} through Celery 5.2 and RabbitMQ, this Java worker normalises, embeds
+ * (MiniLM), indexes into Elasticsearch and upserts the vector into the matching engine's FAISS (the engine runs
+ * in this JVM on a free port); deleting the Candidate removes it from both. Results come back through Redis.
+ */
+@SpringBootTest(classes = WorkerApplication.class, properties = WorkerApplication.CONFIG_NAME)
+class IndexingEndToEndTest {
+
+    static final String QUEUE = InteropTest.newQueue();
+    static final String BACKEND = "redis://127.0.0.1:6379/0";
+    static final long ID = 90_000 + (System.nanoTime() % 10_000);
+    private static ConfigurableApplicationContext engine;
+
+    @Autowired
+    ElasticsearchClient es;
+    @Autowired
+    TextEmbedder embedder;
+    @Autowired
+    VectorStoreRegistry engineVectors;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        InteropTest.workerProperties(registry, QUEUE, BACKEND);
+        registry.add("hybridmatch.elasticsearch.url", () -> TestElasticsearch.url().toString());
+        registry.add("hybridmatch.engine.url", IndexingEndToEndTest::engineUrl);
+    }
+
+    private static synchronized String engineUrl() {
+        if (engine == null) {
+            try {
+                engine = new SpringApplicationBuilder(MatchingEngineApplication.class).run("--server.port=0",
+                        "--spring.config.name=application",
+                        "--hybridmatch.data-dir=" + Files.createTempDirectory("engine-for-worker"),
+                        "--hybridmatch.elasticsearch.url=" + TestElasticsearch.url());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) engine).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private JsonNode python(String scenario, long id) throws Exception {
+        return PythonCelery.script("indexing_client.py", List.of(scenario, Long.toString(id)), BACKEND, QUEUE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> esDocument(long id) throws IOException {
+        var response = es.get(g -> g.index("candidates").id(Long.toString(id)), Map.class);
+        return response.found() ? response.source() : null;
+    }
+
+    @Test
+    void aSavedDjangoCandidateIsFindableAndADeletedOneIsGone() throws Exception {
+        JsonNode saved = python("django_save", ID);
+        assertThat(saved.at("/results/0/status").asString()).isEqualTo("indexed");
+        assertThat(saved.at("/results/0/id").asLong()).isEqualTo(ID);
+
+        Map<String, Object> doc = esDocument(ID);
+        assertThat(doc).containsEntry("headline", "Infirmière de nuit").containsEntry("location", "Lille");
+        assertThat((List<Object>) doc.get("skills")).containsExactly("nursing", "first_aid");
+        VectorStore candidates = engineVectors.find("candidates").orElseThrow();
+        float[] query = embedder.embed("infirmière de nuit aux urgences");
+        assertThat(candidates.search(VectorQuery.of(query, 5))).extracting(hit -> hit.id()).contains(ID);
+
+        JsonNode older = python("stale", ID);
+        assertThat(older.at("/result/status").asString()).isEqualTo("stale");
+        assertThat(esDocument(ID)).containsEntry("headline", "Infirmière de nuit");
+
+        JsonNode deleted = python("django_delete", ID);
+        assertThat(deleted.at("/results/0/status").asString()).isEqualTo("deleted");
+        assertThat(esDocument(ID)).isNull();
+        assertThat(candidates.contains(ID)).isFalse();
+        assertThat(candidates.search(VectorQuery.of(query, 50))).extracting(hit -> hit.id()).doesNotContain(ID);
+    }
+
+    @Test
+    void anInvalidProfileFailsWithAReadableValueError() throws Exception {
+        JsonNode r = PythonCelery.script("indexing_client.py", List.of("invalid"), BACKEND, QUEUE);
+        assertThat(r.at("/raised").asString()).isEqualTo("ValueError");
+        assertThat(r.at("/message").asString()).contains("candidate_id must be a non-negative integer");
+    }
+}
