@@ -17,6 +17,7 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
+from hybridmatch_client import tasks  # noqa: E402 - the contracts' Python helper, as Django would import it
 from interop_app import app  # noqa: E402
 from recruiting import signals  # noqa: E402
 from recruiting.models import Candidate  # noqa: E402
@@ -53,12 +54,12 @@ def django_delete(candidate_id):
 
 def stale(candidate_id):
     old = {'candidate_id': candidate_id, 'headline': 'Pastry chef', 'updated_at': '2001-01-01T00:00:00+00:00'}
-    return {'result': app.send_task('hybridmatch.index_candidate', args=[old]).get(timeout=TIMEOUT)}
+    return {'result': tasks.index_candidate(app, old).get(timeout=TIMEOUT)}
 
 
 def invalid():
     try:
-        app.send_task('hybridmatch.index_candidate', args=[{'candidate_id': 'abc'}]).get(timeout=TIMEOUT)
+        tasks.index_candidate(app, {'candidate_id': 'abc'}).get(timeout=TIMEOUT)
         return {'raised': None}
     except Exception as e:  # noqa: BLE001
         return {'raised': type(e).__name__, 'message': str(e)}

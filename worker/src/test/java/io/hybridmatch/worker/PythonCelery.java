@@ -13,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class PythonCelery {
 
     private static final Path SCRIPTS = Path.of("src/test/python").toAbsolutePath();
+    /** The contracts' Python helper package, importable as the Django side imports it. */
+    private static final Path CLIENT = Path.of("../contracts/python").toAbsolutePath().normalize();
     private static final String PYTHON = "/usr/bin/python3";
 
     private PythonCelery() {
@@ -30,7 +32,7 @@ final class PythonCelery {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(SCRIPTS.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().putAll(Map.of("BACKEND", backend, "QUEUE", queue, "PYTHONPATH", SCRIPTS.toString()));
+        builder.environment().putAll(Map.of("BACKEND", backend, "QUEUE", queue, "PYTHONPATH", SCRIPTS + ":" + CLIENT));
         Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -1,0 +1,27 @@
+package io.hybridmatch.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The Python client the Django side imports (contracts/python/hybridmatch_client), against this running engine. */
+class PythonClientTest extends EngineTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void thePythonClientsOwnTestsPass() throws Exception {
+        Path test = Path.of("../contracts/python/tests/test_engine_client.py").toAbsolutePath().normalize();
+        Process python = new ProcessBuilder("/usr/bin/python3", test.toString(), "http://127.0.0.1:" + port)
+                .redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(python.exitValue()).as(output).isZero();
+        assertThat(output).contains("Ran 2 tests").contains("OK");
+    }
+}
