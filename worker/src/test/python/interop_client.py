@@ -69,5 +69,38 @@ def poison():
     return {'arity': outcome(arity), 'unknown': outcome(unknown), 'good': outcome(good), 'huge_id': huge.id}
 
 
+def events():
+    """Listens on celeryev while a task runs, as Flower does; returns the event types seen per hostname."""
+    import threading
+    seen = []
+    with app.connection_for_read() as conn:
+        receiver = app.events.Receiver(conn, handlers={'*': lambda event: seen.append(event)})
+        thread = threading.Thread(target=lambda: receiver.capture(limit=None, timeout=8, wakeup=False), daemon=True)
+        thread.start()
+        time.sleep(1)
+        value = outcome(app.send_task('tests.add', args=[4, 4]))
+        thread.join(10)
+    return {'value': value, 'types': sorted({e['type'] for e in seen}),
+            'hostnames': sorted({e.get('hostname') for e in seen if e.get('hostname')})}
+
+
+def revoke():
+    task_id = 'revoked-' + str(time.time())
+    app.control.revoke(task_id)
+    time.sleep(0.5)
+    return {'revoked': outcome(app.send_task('tests.add', args=[1, 1], task_id=task_id)),
+            'other': outcome(app.send_task('tests.add', args=[2, 2]))}
+
+
+def send_batch():
+    """A slow task then quick ones, without waiting: prints their ids."""
+    ids = [app.send_task('tests.sleep', args=[3]).id] + [app.send_task('tests.add', args=[i, i]).id for i in range(3)]
+    return {'ids': ids}
+
+
+def wait_results():
+    return {'results': [outcome(AsyncResult(task_id, app=app)) for task_id in sys.argv[2].split(',')]}
+
+
 if __name__ == '__main__':
     print(json.dumps(globals()[sys.argv[1]]()))

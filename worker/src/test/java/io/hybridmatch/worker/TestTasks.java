@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Queue;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -71,8 +72,12 @@ class TestTasks {
         });
     }
 
-    /** Test queues are per run: remove them with the context so the broker does not collect them. */
+    /**
+     * Test queues are per run: remove them with the context so the broker does not collect them (unless a test
+     * hands the queue over to a second worker).
+     */
     @Bean
+    @ConditionalOnBooleanProperty(name = "test.keep-queues", havingValue = false, matchIfMissing = true)
     DisposableBean deleteTestQueues(AmqpAdmin admin, WorkerProperties properties, DelayQueues delays) {
         return () -> {
             delays.declarables().forEach(queue -> admin.deleteQueue(((Queue) queue).getName()));
