@@ -3,7 +3,11 @@ package io.hybridmatch.worker.runtime;
 import io.hybridmatch.celery.RedisResults;
 import io.hybridmatch.celery.TaskMessage;
 import io.hybridmatch.celery.TaskResult;
+import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +18,8 @@ import java.time.Duration;
  * client blocked in {@code AsyncResult.get()} (it subscribes to that channel).
  */
 public final class RedisResultBackend implements ResultBackend {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final RedisClient client;
     private final StatefulRedisConnection<byte[], byte[]> connection;
@@ -29,8 +35,13 @@ public final class RedisResultBackend implements ResultBackend {
     public void store(TaskMessage request, TaskResult result) {
         RedisResults.Write write = results.write(result);
         byte[] key = write.key().getBytes(StandardCharsets.UTF_8);
-        connection.sync().setex(key, write.ttlSeconds(), write.value());
-        connection.sync().publish(key, write.value());
+        // both commands in one round trip, as Celery's own backend pipelines them
+        RedisAsyncCommands<byte[], byte[]> redis = connection.async();
+        RedisFuture<String> stored = redis.setex(key, write.ttlSeconds(), write.value());
+        RedisFuture<Long> published = redis.publish(key, write.value());
+        if (!LettuceFutures.awaitAll(TIMEOUT, stored, published)) {
+            throw new RedisCommandTimeoutException("result of task " + result.taskId() + " not stored within " + TIMEOUT);
+        }
     }
 
     @Override

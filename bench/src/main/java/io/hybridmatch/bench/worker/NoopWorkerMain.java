@@ -1,0 +1,44 @@
+package io.hybridmatch.bench.worker;
+
+import io.hybridmatch.worker.WorkerApplication;
+import io.hybridmatch.worker.runtime.CeleryTaskHandler;
+import io.hybridmatch.worker.runtime.TaskCall;
+import io.hybridmatch.worker.runtime.TaskParameters;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Java worker with one task, {@code bench.noop(i)}, for bench/worker/run: measures the worker, not a task. */
+public final class NoopWorkerMain {
+
+    private NoopWorkerMain() {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class NoopTask {
+        @Bean
+        CeleryTaskHandler noop() {
+            return new CeleryTaskHandler() {
+                @Override
+                public String name() {
+                    return "bench.noop";
+                }
+
+                @Override
+                public TaskParameters parameters() {
+                    return TaskParameters.required("i");
+                }
+
+                @Override
+                public Object run(TaskCall call) {
+                    return call.argument("i");
+                }
+            };
+        }
+    }
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(WorkerApplication.class, NoopTask.class)
+                .properties(WorkerApplication.CONFIG_NAME).run(args);
+    }
+}
