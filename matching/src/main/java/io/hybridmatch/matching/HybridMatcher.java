@@ -1,0 +1,193 @@
+package io.hybridmatch.matching;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import io.hybridmatch.embeddings.TextEmbedder;
+import io.hybridmatch.normalization.DocumentNormalizer;
+import io.hybridmatch.search.elasticsearch.SearchIndex;
+import io.hybridmatch.search.elasticsearch.SearchIndexes;
+import io.hybridmatch.vector.VectorStore;
+import io.hybridmatch.vector.VectorStoreRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Hybrid matching, both ways: (1) Elasticsearch BM25 recall under the filters, (2) FAISS nearest vectors under the
+ * same filters, (3) fusion of the two lists, (4) feature scoring of the fused pool (skills coverage, seniority fit,
+ * distance, experience, languages, education) combined with the retrieval score by category weights, with an
+ * explanation per hit. Stateless: safe for concurrent requests.
+ */
+public final class HybridMatcher {
+
+    /** Deployment defaults of the category weights; a request may override any of them. */
+    public static final Map<String, Double> DEFAULT_WEIGHTS = Map.of("retrieval", 0.4, "skills", 0.25,
+            "seniority", 0.1, "location", 0.1, "experience", 0.05, "languages", 0.05, "education", 0.05);
+    private static final int MIN_POOL = 100;
+
+    private final ElasticsearchClient es;
+    private final TextEmbedder embedder;
+    private final VectorStoreRegistry vectors;
+    private final DocumentNormalizer normalizer;
+    private final Map<String, Double> deploymentWeights;
+    private final KeywordRetriever keyword;
+    private final VectorRetriever vector;
+    private final TargetFilters filters;
+    private final FeatureScorer scorer;
+
+    public HybridMatcher(ElasticsearchClient es, SearchIndexes indexes, TextEmbedder embedder, VectorStoreRegistry vectors,
+                         DocumentNormalizer normalizer, Map<String, Double> deploymentWeights) {
+        this.es = es;
+        this.embedder = embedder;
+        this.vectors = vectors;
+        this.normalizer = normalizer;
+        this.deploymentWeights = new HashMap<>(DEFAULT_WEIGHTS);
+        this.deploymentWeights.putAll(deploymentWeights);
+        this.keyword = new KeywordRetriever(es, indexes);
+        this.vector = new VectorRetriever(es);
+        this.filters = new TargetFilters(normalizer.skills());
+        this.scorer = new FeatureScorer(Gazetteer.bundled());
+    }
+
+    public MatchResult match(MatchQuery query) {
+        SearchIndex sourceIndex = query.direction().source();
+        SearchIndex target = query.direction().target();
+        Map<String, Object> sourceDoc = query.id() != null ? fetch(sourceIndex, query.id()) : query.document();
+        Subject source = subject(sourceIndex, sourceDoc);
+        float[] queryVector = query.id() != null
+                ? store(sourceIndex).vector(query.id()).orElseGet(() -> embedder.embed(source.text()))
+                : embedder.embed(source.text());
+        // a document's own tenant bounds its matches unless the request names one
+        String tenant = query.filters().tenantId() != null ? query.filters().tenantId() : source.tenantId();
+        List<Query> clauses = filters.of(query, source, tenant);
+
+        long t0 = System.nanoTime();
+        String title = (String) sourceDoc.get(sourceIndex == SearchIndex.CANDIDATES ? "headline" : "title");
+        KeywordRetriever.Result keywordHits = keyword.search(target, source, title, clauses, query.recallSize());
+        long t1 = System.nanoTime();
+        RankedList vectorHits = vector.search(target, store(target), queryVector, clauses, query.recallSize());
+        long t2 = System.nanoTime();
+        Map<Long, Double> fused = Fusion.fuse(query.fusion(), keywordHits.ranked(), vectorHits, query.rrfK(), query.vectorWeight());
+        List<Long> order = new ArrayList<>(fused.keySet());
+        order.sort(Comparator.comparingDouble((Long id) -> -fused.get(id)).thenComparingLong(id -> id));
+        long t3 = System.nanoTime();
+
+        List<Long> pool = order.subList(0, Math.min(order.size(), Math.max(MIN_POOL, (query.page() + 1) * query.size())));
+        Map<Long, Map<String, Object>> docs = new HashMap<>(keywordHits.sources());
+        docs.putAll(fetchAll(target, pool.stream().filter(id -> !docs.containsKey(id)).toList()));
+        double maxFused = pool.isEmpty() ? 1 : fused.get(pool.getFirst());
+        Map<String, Double> weights = new HashMap<>(deploymentWeights);
+        weights.putAll(query.weights());
+        List<MatchHit> scored = new ArrayList<>();
+        for (long id : pool) {
+            Map<String, Object> doc = docs.get(id);
+            if (doc == null) {
+                continue; // deleted between retrieval and scoring
+            }
+            Subject other = subject(target, withId(target, doc, id));
+            Subject offer = target == SearchIndex.CANDIDATES ? source : other;
+            Subject candidate = target == SearchIndex.CANDIDATES ? other : source;
+            scored.add(score(query, id, offer, candidate, fused.get(id) / (maxFused > 0 ? maxFused : 1), fused.get(id),
+                    weights, keywordHits.ranked(), vectorHits));
+        }
+        scored.sort(Comparator.comparingDouble((MatchHit h) -> -h.score()).thenComparingLong(MatchHit::id));
+        int from = Math.min(scored.size(), query.page() * query.size());
+        List<MatchHit> page = new ArrayList<>();
+        for (int i = from; i < Math.min(scored.size(), from + query.size()); i++) {
+            MatchHit h = scored.get(i);
+            page.add(new MatchHit(h.id(), h.score(), i + 1, h.explanation()));
+        }
+        long t4 = System.nanoTime();
+        return new MatchResult(page, scored.size(), query.fusion(),
+                new MatchResult.Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3)));
+    }
+
+    private MatchHit score(MatchQuery query, long id, Subject offer, Subject candidate, double retrieval, double fusedScore,
+                           Map<String, Double> weights, RankedList keywordList, RankedList vectorList) {
+        FeatureScorer.Features features = scorer.score(offer, candidate);
+        Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, Double> categoryWeights = new LinkedHashMap<>();
+        scores.put("retrieval", retrieval);
+        categoryWeights.put("retrieval", weights.getOrDefault("retrieval", 0.0));
+        features.scores().forEach((criterion, value) -> {
+            scores.put(criterion.key(), value);
+            categoryWeights.put(criterion.key(), weights.getOrDefault(criterion.key(), 0.0)
+                    * query.importance().get(criterion).weightFactor());
+        });
+        double total = categoryWeights.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Explanation.Category> categories = new LinkedHashMap<>();
+        double score = 0;
+        for (String key : scores.keySet()) {
+            double contribution = total > 0 ? categoryWeights.get(key) * scores.get(key) / total : 0;
+            categories.put(key, new Explanation.Category(scores.get(key), categoryWeights.get(key), contribution));
+            score += contribution;
+        }
+        Map<String, Explanation.Retrieval> retrievers = new LinkedHashMap<>();
+        for (RankedList list : List.of(keywordList, vectorList)) {
+            Double raw = list.scores().get(id);
+            if (raw != null) {
+                retrievers.put(list.retriever(), new Explanation.Retrieval(list.rank(id), raw));
+            }
+        }
+        return new MatchHit(id, score, 0, new Explanation(features.matchedSkills(), features.missingSkills(), categories,
+                retrievers, fusedScore));
+    }
+
+    private Subject subject(SearchIndex index, Map<String, ?> doc) {
+        return index == SearchIndex.CANDIDATES ? Subject.of(normalizer.candidate(doc)) : Subject.of(normalizer.jobOffer(doc));
+    }
+
+    private VectorStore store(SearchIndex index) {
+        return vectors.find(index.alias()).orElseThrow(() -> new IllegalStateException("no vector index " + index.alias()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> fetch(SearchIndex index, long id) {
+        try {
+            GetResponse<Map> response = es.get(g -> g.index(index.alias()).id(Long.toString(id)), Map.class);
+            if (!response.found()) {
+                throw new NoSuchElementException(index.alias() + " has no document " + id);
+            }
+            return withId(index, response.source(), id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Long, Map<String, Object>> fetchAll(SearchIndex index, List<Long> ids) {
+        Map<Long, Map<String, Object>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try {
+            MgetResponse<Map> response = es.mget(m -> m.index(index.alias()).ids(ids.stream().map(String::valueOf).toList()), Map.class);
+            response.docs().forEach(doc -> {
+                if (doc.isResult() && doc.result().found()) {
+                    out.put(Long.parseLong(doc.result().id()), doc.result().source());
+                }
+            });
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> withId(SearchIndex index, Map<String, Object> source, long id) {
+        Map<String, Object> doc = new LinkedHashMap<>(source);
+        doc.put(index.idField(), id);
+        return doc;
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}

@@ -1,0 +1,65 @@
+package io.hybridmatch.matching;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * One matching request.
+ *
+ * @param id          an indexed document of the source side ({@link MatchDirection#source()}), or null with
+ * @param document    an inline offer/profile (the same fields as the indexing tasks' payload)
+ * @param importance  per criterion of the query document: MUST (filter), SHOULD, NICE; missing = defaults
+ * @param weights     category weights (retrieval + criteria), missing = deployment defaults
+ * @param vectorWeight α of MINMAX/ZSCORE/CONVEX (share of the vector side), ignored by RRF
+ * @param recallSize  Elasticsearch top-K and FAISS top-N
+ */
+public record MatchQuery(MatchDirection direction, Long id, Map<String, Object> document, MatchFilters filters,
+                         Map<Criterion, Importance> importance, Map<String, Double> weights, FusionMethod fusion,
+                         int rrfK, double vectorWeight, int recallSize, int page, int size) {
+
+    public MatchQuery {
+        if ((id == null) == (document == null)) {
+            throw new IllegalArgumentException("give either an indexed id or an inline document");
+        }
+        filters = filters == null ? MatchFilters.none() : filters;
+        Map<Criterion, Importance> all = new EnumMap<>(Criterion.class);
+        for (Criterion c : Criterion.values()) {
+            all.put(c, c == Criterion.SKILLS || c == Criterion.SENIORITY || c == Criterion.LOCATION ? Importance.SHOULD : Importance.NICE);
+        }
+        if (importance != null) {
+            all.putAll(importance);
+        }
+        importance = Map.copyOf(all);
+        weights = weights == null ? Map.of() : Map.copyOf(weights);
+        if (rrfK < 1 || vectorWeight < 0 || vectorWeight > 1 || recallSize < 1 || recallSize > 1_000 || page < 0
+                || size < 1 || size > 100) {
+            throw new IllegalArgumentException("rrf_k >= 1, vector_weight in [0, 1], recall_size 1..1000, page >= 0, size 1..100");
+        }
+    }
+
+    public static MatchQuery byId(MatchDirection direction, long id) {
+        return new MatchQuery(direction, id, null, null, null, null, FusionMethod.CONVEX, 60, 0.5, 100, 0, 10);
+    }
+
+    public static MatchQuery inline(MatchDirection direction, Map<String, Object> document) {
+        return new MatchQuery(direction, null, document, null, null, null, FusionMethod.CONVEX, 60, 0.5, 100, 0, 10);
+    }
+
+    public MatchQuery with(FusionMethod method) {
+        return new MatchQuery(direction, id, document, filters, importance, weights, method, rrfK, vectorWeight, recallSize, page, size);
+    }
+
+    public MatchQuery with(MatchFilters newFilters) {
+        return new MatchQuery(direction, id, document, newFilters, importance, weights, fusion, rrfK, vectorWeight, recallSize, page, size);
+    }
+
+    public MatchQuery with(Criterion criterion, Importance level) {
+        Map<Criterion, Importance> changed = new EnumMap<>(importance);
+        changed.put(criterion, level);
+        return new MatchQuery(direction, id, document, filters, changed, weights, fusion, rrfK, vectorWeight, recallSize, page, size);
+    }
+
+    public MatchQuery page(int newPage, int newSize) {
+        return new MatchQuery(direction, id, document, filters, importance, weights, fusion, rrfK, vectorWeight, recallSize, newPage, newSize);
+    }
+}

@@ -1,0 +1,26 @@
+package io.hybridmatch.matching;
+
+import io.hybridmatch.normalization.EducationLevel;
+import io.hybridmatch.normalization.NormalizedCandidate;
+import io.hybridmatch.normalization.NormalizedJobOffer;
+import io.hybridmatch.normalization.Seniority;
+import java.util.List;
+
+/**
+ * One side of a match, either kind, in the terms scoring compares.
+ *
+ * @param years a candidate's years of experience, or the years an offer requires
+ */
+record Subject(long id, String text, List<String> skills, Seniority seniority, String location, boolean remote,
+               Integer years, List<String> languages, EducationLevel education, String tenantId) {
+
+    static Subject of(NormalizedCandidate c) {
+        return new Subject(c.candidateId(), c.embeddingText(), c.skills(), c.seniority(), c.location(), false,
+                c.experienceYears(), c.languages(), c.education(), c.tenantId());
+    }
+
+    static Subject of(NormalizedJobOffer o) {
+        return new Subject(o.jobOfferId(), o.embeddingText(), o.requiredSkills(), o.seniority(), o.location(), o.remote(),
+                o.minExperienceYears(), o.languages(), o.education(), o.tenantId());
+    }
+}
