@@ -37,8 +37,8 @@ class BadInputTest extends EngineTest {
         float[] good = UnitVectors.random(DIMENSION, 1);
         return Stream.of(
                 bad("wrong dimension", "/faiss/upsert", Map.of("index", INDEX, "items",
-                        List.of(Map.of("id", 1, "vector", good), Map.of("id", 2, "vector", new float[DIMENSION - 1]))), "invalid-vector"),
-                bad("NaN in a vector", "/faiss/upsert", "{\"index\":\"candidates\",\"items\":[{\"id\":3,\"vector\":"
+                        List.of(Map.of("id", 70_001, "vector", good), Map.of("id", 70_002, "vector", new float[DIMENSION - 1]))), "invalid-vector"),
+                bad("NaN in a vector", "/faiss/upsert", "{\"index\":\"candidates\",\"items\":[{\"id\":70003,\"vector\":"
                         + nanVector() + "}]}", "invalid-vector"),
                 bad("NaN literal", "/faiss/search", "{\"index\":\"candidates\",\"vector\":[NaN]}", "unreadable-body"),
                 bad("wrong dimension on search", "/faiss/search", Map.of("index", INDEX, "vector", new float[7]), "invalid-vector"),
@@ -47,7 +47,7 @@ class BadInputTest extends EngineTest {
                 bad("blank text", "/embeddings", Map.of("texts", List.of("ok", " ")), "invalid-request"),
                 bad("oversized embedding batch", "/embeddings", Map.of("texts", Collections.nCopies(257, "x")), "invalid-request"),
                 bad("oversized upsert batch", "/faiss/upsert", Map.of("index", INDEX, "items",
-                        Collections.nCopies(1001, Map.of("id", 5, "vector", good))), "invalid-request"),
+                        Collections.nCopies(1001, Map.of("id", 70_005, "vector", good))), "invalid-request"),
                 bad("unknown index", "/faiss/search", Map.of("index", "nope", "vector", good), "unknown-index"),
                 bad("unknown index on delete", "/faiss/delete", Map.of("index", "nope", "ids", List.of(KEPT_ID)), "unknown-index"),
                 bad("top_k zero", "/faiss/search", Map.of("index", INDEX, "vector", good, "top_k", 0), "invalid-request"),
@@ -71,7 +71,7 @@ class BadInputTest extends EngineTest {
         var hits = client.post("/faiss/search", Map.of("index", INDEX, "vector", KEPT_VECTOR, "top_k", 1)).body().get("hits");
         assertThat(hits.get(0).get("id").asLong()).isEqualTo(KEPT_ID);
         assertThat(client.post("/faiss/search", Map.of("index", INDEX, "vector", good(), "top_k", 1000)).body().get("hits")
-                .valueStream().map(hit -> hit.get("id").asLong())).doesNotContain(1L, 2L, 3L, 5L);
+                .valueStream().map(hit -> hit.get("id").asLong())).doesNotContain(70_001L, 70_002L, 70_003L, 70_005L);
     }
 
     private static float[] good() {

@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Base of the tests that share one running engine: real FAISS, ONNX model and Elasticsearch node. */
+/** Base of the tests that share one running engine (demo data loaded): real FAISS, ONNX model and Elasticsearch node. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class EngineTest {
 
@@ -19,6 +19,7 @@ abstract class EngineTest {
     static void engineProperties(DynamicPropertyRegistry registry) {
         registry.add("hybridmatch.elasticsearch.url", () -> TestElasticsearch.url().toString());
         registry.add("hybridmatch.data-dir", DATA_DIR::toString);
+        registry.add("hybridmatch.demo.enabled", () -> "true");
     }
 
     private static Path createDataDir() {

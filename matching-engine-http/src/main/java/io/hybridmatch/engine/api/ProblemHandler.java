@@ -43,6 +43,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Bad matching input (both or neither of id and document, an unknown fusion method, …). */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalidArgument(IllegalArgumentException e) {
+        return problem(INVALID_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @ExceptionHandler(java.util.NoSuchElementException.class)
+    ProblemDetail unknownDocument(java.util.NoSuchElementException e) {
+        ProblemDetail problem = problem(UNKNOWN_ID, "Unknown id", e.getMessage());
+        problem.setStatus(HttpStatus.NOT_FOUND);
+        return problem;
+    }
+
     @ExceptionHandler(VectorValidationException.class)
     ProblemDetail invalidVector(VectorValidationException e) {
         return problem(INVALID_VECTOR, "Invalid vector", e.getMessage());

@@ -13,7 +13,12 @@ public record HybridmatchProperties(
         @DefaultValue Embeddings embeddings,
         Map<String, VectorIndex> vectorIndexes,
         @DefaultValue Elasticsearch elasticsearch,
-        @DefaultValue Demo demo) {
+        @DefaultValue Demo demo,
+        Matching matching) {
+
+    /** Category weights of the final score (retrieval, skills, seniority, location, experience, languages, education). */
+    public record Matching(Map<String, Double> weights) {
+    }
 
     /**
      * The sentence model. Without {@code onnxModel} the bundled all-MiniLM-L6-v2 is used; another ONNX sentence

@@ -1,0 +1,110 @@
+package io.hybridmatch.engine.api;
+
+import io.hybridmatch.matching.Criterion;
+import io.hybridmatch.matching.FusionMethod;
+import io.hybridmatch.matching.HybridMatcher;
+import io.hybridmatch.matching.Importance;
+import io.hybridmatch.matching.MatchDirection;
+import io.hybridmatch.matching.MatchFilters;
+import io.hybridmatch.matching.MatchHit;
+import io.hybridmatch.matching.MatchQuery;
+import io.hybridmatch.matching.MatchResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Hybrid matching over HTTP, both ways: {@code POST /match/candidates} (for an offer, by {@code job_offer_id} or an
+ * inline {@code job_offer}) and {@code POST /match/offers} (for a candidate). Records per-stage latency
+ * ({@code hybridmatch_match_stage_seconds{stage,direction}}).
+ */
+@RestController
+@RequestMapping("/match")
+public class MatchController {
+
+    public record Filters(List<String> locations, List<String> seniorities, List<String> skills, Boolean remote,
+                          @PositiveOrZero Integer minExperience, @PositiveOrZero Integer maxExperience, Instant since,
+                          String tenantId) {
+    }
+
+    public record Request(@PositiveOrZero Long jobOfferId, Map<String, Object> jobOffer, @PositiveOrZero Long candidateId,
+                          Map<String, Object> candidate, @Valid Filters filters, Map<String, String> importance,
+                          Map<String, Double> weights, String fusion, @Min(1) Integer rrfK, Double vectorWeight,
+                          @Min(1) @Max(1000) Integer recallSize, @PositiveOrZero Integer page, @Min(1) @Max(100) Integer size) {
+    }
+
+    public record Response(String fusion, int pool, List<MatchHit> hits, Map<String, Double> timingsMs) {
+    }
+
+    private final HybridMatcher matcher;
+    private final MeterRegistry meters;
+
+    public MatchController(HybridMatcher matcher, MeterRegistry meters) {
+        this.matcher = matcher;
+        this.meters = meters;
+    }
+
+    @PostMapping("/candidates")
+    public Response candidates(@Valid @RequestBody Request request) {
+        return match(MatchDirection.CANDIDATES_FOR_OFFER, request.jobOfferId(), request.jobOffer(), "job_offer", request);
+    }
+
+    @PostMapping("/offers")
+    public Response offers(@Valid @RequestBody Request request) {
+        return match(MatchDirection.OFFERS_FOR_CANDIDATE, request.candidateId(), request.candidate(), "candidate", request);
+    }
+
+    private Response match(MatchDirection direction, Long id, Map<String, Object> document, String name, Request r) {
+        if ((id == null) == (document == null)) {
+            throw new IllegalArgumentException("give exactly one of " + name + "_id and " + name);
+        }
+        Filters f = r.filters();
+        MatchFilters filters = f == null ? null : new MatchFilters(f.locations(), f.seniorities(), f.skills(), f.remote(),
+                f.minExperience(), f.maxExperience(), f.since(), f.tenantId());
+        MatchQuery query = new MatchQuery(direction, id, document, filters, importance(r.importance()), r.weights(),
+                r.fusion() == null ? MatchQuery.DEFAULT_FUSION : enumOf(FusionMethod.class, "fusion", r.fusion()),
+                r.rrfK() == null ? MatchQuery.DEFAULT_RRF_K : r.rrfK(),
+                r.vectorWeight() == null ? MatchQuery.DEFAULT_VECTOR_WEIGHT : r.vectorWeight(),
+                r.recallSize() == null ? MatchQuery.DEFAULT_RECALL : r.recallSize(),
+                r.page() == null ? 0 : r.page(), r.size() == null ? 10 : r.size());
+        MatchResult result = matcher.match(query);
+        MatchResult.Timings t = result.timings();
+        Map<String, Double> timings = Map.of("elasticsearch", t.elasticsearchMs(), "faiss", t.faissMs(),
+                "fusion", t.fusionMs(), "scoring", t.scoringMs());
+        timings.forEach((stage, ms) -> Timer.builder("hybridmatch.match.stage").tag("stage", stage)
+                .tag("direction", direction.name().toLowerCase(Locale.ROOT)).publishPercentileHistogram()
+                .register(meters).record(Duration.ofNanos((long) (ms * 1e6))));
+        return new Response(result.fusion().name().toLowerCase(Locale.ROOT), result.pool(), result.hits(), timings);
+    }
+
+    private static Map<Criterion, Importance> importance(Map<String, String> given) {
+        Map<Criterion, Importance> out = new EnumMap<>(Criterion.class);
+        if (given != null) {
+            given.forEach((criterion, level) -> out.put(enumOf(Criterion.class, "importance key", criterion),
+                    enumOf(Importance.class, "importance of " + criterion, level)));
+        }
+        return out;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String what, String value) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " '" + value + "' is not one of "
+                    + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+}
