@@ -121,6 +121,9 @@ public final class LocalElasticsearch implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(consoleLog(nodeDir).toFile());
         Map<String, String> env = builder.environment();
+        // the parent's class path (a CLASSPATH-launched tool) would be read by Elasticsearch's own JVM and refused
+        env.remove("CLASSPATH");
+        env.remove("JAVA_TOOL_OPTIONS");
         Path javaHome = options.javaHome() != null ? options.javaHome() : Path.of(System.getProperty("java.home"));
         env.put("ES_JAVA_HOME", javaHome.toString());
         env.put("ES_PATH_CONF", nodeDir.resolve("config").toString());
