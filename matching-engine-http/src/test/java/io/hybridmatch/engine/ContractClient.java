@@ -56,9 +56,17 @@ final class ContractClient {
     }
 
     /** GETs a JSON resource and checks the exchange against the contract. */
-    Reply getJson(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
-        return checked(SimpleRequest.Builder.get(path).build(), path, response, true);
+    Reply getJson(String pathAndQuery) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET().build());
+        URI uri = URI.create(pathAndQuery);
+        SimpleRequest.Builder request = SimpleRequest.Builder.get(uri.getPath());
+        if (uri.getQuery() != null) {
+            for (String pair : uri.getQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                request.withQueryParam(kv[0], kv.length > 1 ? kv[1] : "");
+            }
+        }
+        return checked(request.build(), uri.getPath(), response, true);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -20,6 +20,8 @@ abstract class EngineTest {
         registry.add("hybridmatch.elasticsearch.url", () -> TestElasticsearch.url().toString());
         registry.add("hybridmatch.data-dir", DATA_DIR::toString);
         registry.add("hybridmatch.demo.enabled", () -> "true");
+        registry.add("hybridmatch.monitoring.drift-baseline-size", () -> "20");
+        registry.add("hybridmatch.monitoring.drift-window-size", () -> "20");
     }
 
     private static Path createDataDir() {

@@ -1,5 +1,7 @@
 package io.hybridmatch.vector;
 
+import java.util.stream.LongStream;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +37,11 @@ public interface VectorStore extends AutoCloseable {
 
     /** Live vectors (deleted and replaced ones excluded). */
     long size();
+
+    /** The live ids, for consistency checks against the document store (a snapshot; may be large). */
+    default LongStream ids() {
+        throw new UnsupportedOperationException(name() + " cannot list its ids");
+    }
 
     @Override
     void close();

@@ -46,7 +46,8 @@ public class MatchController {
                           @Min(1) @Max(1000) Integer recallSize, @PositiveOrZero Integer page, @Min(1) @Max(100) Integer size) {
     }
 
-    public record Response(String fusion, int pool, List<MatchHit> hits, Map<String, Double> timingsMs) {
+    /** {@code search_id} identifies this result list in feedback events ({@code POST /feedback}). */
+    public record Response(String searchId, String fusion, int pool, List<MatchHit> hits, Map<String, Double> timingsMs) {
     }
 
     private final HybridMatcher matcher;
@@ -87,7 +88,8 @@ public class MatchController {
         timings.forEach((stage, ms) -> Timer.builder("hybridmatch.match.stage").tag("stage", stage)
                 .tag("direction", direction.name().toLowerCase(Locale.ROOT)).publishPercentileHistogram()
                 .register(meters).record(Duration.ofNanos((long) (ms * 1e6))));
-        return new Response(result.fusion().name().toLowerCase(Locale.ROOT), result.pool(), result.hits(), timings);
+        return new Response(java.util.UUID.randomUUID().toString(), result.fusion().name().toLowerCase(Locale.ROOT),
+                result.pool(), result.hits(), timings);
     }
 
     private static Map<Criterion, Importance> importance(Map<String, String> given) {

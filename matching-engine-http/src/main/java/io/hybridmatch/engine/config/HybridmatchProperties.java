@@ -14,7 +14,12 @@ public record HybridmatchProperties(
         Map<String, VectorIndex> vectorIndexes,
         @DefaultValue Elasticsearch elasticsearch,
         @DefaultValue Demo demo,
-        Matching matching) {
+        Matching matching,
+        @DefaultValue Monitoring monitoring) {
+
+    /** Drift: observations forming the baseline, then the sliding window compared with it. */
+    public record Monitoring(@DefaultValue("1000") int driftBaselineSize, @DefaultValue("1000") int driftWindowSize) {
+    }
 
     /** Category weights of the final score (retrieval, skills, seniority, location, experience, languages, education). */
     public record Matching(Map<String, Double> weights) {

@@ -4,6 +4,13 @@ import io.hybridmatch.embeddings.TextEmbedder;
 import io.hybridmatch.vector.VectorStoreRegistry;
 import io.hybridmatch.vector.faiss.FaissIndexSpec;
 import io.hybridmatch.vector.faiss.FaissVectorStores;
+import io.hybridmatch.vector.faiss.FaissVectorStore;
+import io.hybridmatch.vector.VectorStore;
+import io.hybridmatch.engine.monitoring.EmbeddingDriftMonitor;
+import io.hybridmatch.engine.monitoring.MeteredVectorStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 class VectorStoreConfiguration {
 
     @Bean(destroyMethod = "close")
-    VectorStoreRegistry vectorStores(HybridmatchProperties properties, TextEmbedder embedder) {
+    VectorStoreRegistry vectorStores(HybridmatchProperties properties, TextEmbedder embedder, MeterRegistry registry,
+                                     EmbeddingDriftMonitor drift) {
         Map<String, HybridmatchProperties.VectorIndex> indexes = properties.vectorIndexes();
         if (indexes == null || indexes.isEmpty()) {
             throw new IllegalStateException("hybridmatch.vector-indexes names no index");
@@ -27,6 +35,16 @@ class VectorStoreConfiguration {
                 .map(e -> new FaissIndexSpec(e.getKey(), embedder.dimension(), e.getValue().metric(),
                         e.getValue().factory(), e.getValue().efSearch(), e.getValue().nprobe()))
                 .toList();
-        return FaissVectorStores.open(properties.dataDir().resolve("vectors"), specs);
+        VectorStoreRegistry faiss = FaissVectorStores.open(properties.dataDir().resolve("vectors"), specs);
+        Map<String, VectorStore> metered = new LinkedHashMap<>();
+        for (String name : faiss.names()) {
+            VectorStore store = faiss.find(name).orElseThrow();
+            if (store instanceof FaissVectorStore f) {
+                Gauge.builder("hybridmatch.vector.tombstones", f, s -> s.stats().tombstones()).tag("index", name)
+                        .description("replaced or deleted vectors awaiting compaction").register(registry);
+            }
+            metered.put(name, new MeteredVectorStore(store, registry, drift));
+        }
+        return VectorStoreRegistry.of(metered);
     }
 }

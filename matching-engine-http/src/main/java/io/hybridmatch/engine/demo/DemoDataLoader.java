@@ -1,16 +1,11 @@
 package io.hybridmatch.engine.demo;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.hybridmatch.embeddings.TextEmbedder;
 import io.hybridmatch.indexing.DocumentIndexer;
-import io.hybridmatch.normalization.DocumentNormalizer;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
-import io.hybridmatch.search.elasticsearch.SearchIndexes;
-import io.hybridmatch.vector.VectorStoreRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,10 +34,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final DocumentIndexer indexer;
     private final ElasticsearchClient elasticsearch;
 
-    DemoDataLoader(TextEmbedder embedder, VectorStoreRegistry vectorStores, ElasticsearchClient elasticsearch,
-                   SearchIndexes searchIndexes) {
-        this.indexer = new DocumentIndexer(elasticsearch, searchIndexes, embedder, vectorStores,
-                DocumentNormalizer.bundled(), Clock.systemUTC());
+    DemoDataLoader(DocumentIndexer indexer, ElasticsearchClient elasticsearch) {
+        this.indexer = indexer;
         this.elasticsearch = elasticsearch;
     }
 

@@ -256,6 +256,11 @@ public final class FaissVectorStore implements VectorStore {
         return read(() -> (long) labels.liveCount());
     }
 
+    @Override
+    public java.util.stream.LongStream ids() {
+        return java.util.stream.LongStream.of(read(labels::liveIds));
+    }
+
     /** Counts and the FAISS index type in use, for monitoring. */
     public FaissStoreStats stats() {
         return read(() -> new FaissStoreStats(spec.name(), indexFactory, labels.liveCount(), labels.tombstones(),

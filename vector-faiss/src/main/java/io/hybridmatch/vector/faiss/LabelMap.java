@@ -88,6 +88,11 @@ final class LabelMap {
         return true;
     }
 
+    /** Live ids, in label order. */
+    long[] liveIds() {
+        return live.stream().mapToLong(label -> idOfLabel[label]).toArray();
+    }
+
     /** Live labels in increasing order. */
     int[] liveLabels() {
         return live.stream().toArray();

@@ -68,6 +68,7 @@ class FaissVectorStoreTest {
             assertThat(store.delete(List.of(7L, 8L, 9_999L))).isEqualTo(2);
             assertThat(store.contains(7)).isFalse();
             assertThat(store.size()).isEqualTo(298);
+            assertThat(store.ids().boxed().toList()).hasSize(298).doesNotContain(7L, 8L).contains(1L, 300L);
             List<VectorHit> all = store.search(VectorQuery.of(replacement, 1_000));
             assertThat(all).hasSize(298).extracting(VectorHit::id).doesNotContain(7L, 8L);
         }

@@ -1,0 +1,69 @@
+package io.hybridmatch.engine.api;
+
+import io.hybridmatch.engine.monitoring.IndexConsistency;
+import io.hybridmatch.search.elasticsearch.SearchIndex;
+import io.hybridmatch.vector.VectorStore;
+import io.hybridmatch.vector.VectorStoreRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Index consistency: Elasticsearch vs vector ids per entity ({@code GET}), and the repair ({@code POST .../repair}),
+ * which streams its progress as JSON lines (one per batch, then the final report) for {@code bin/repair}.
+ */
+@RestController
+@RequestMapping("/admin/consistency")
+public class ConsistencyController {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
+
+    private final IndexConsistency consistency;
+    private final VectorStoreRegistry vectors;
+
+    public ConsistencyController(IndexConsistency consistency, VectorStoreRegistry vectors) {
+        this.consistency = consistency;
+        this.vectors = vectors;
+    }
+
+    @GetMapping("/{index}")
+    public IndexConsistency.Report check(@PathVariable String index) {
+        return consistency.check(searchIndex(index), store(index));
+    }
+
+    @PostMapping(value = "/{index}/repair", produces = "application/x-ndjson")
+    public ResponseEntity<StreamingResponseBody> repair(@PathVariable String index) {
+        SearchIndex target = searchIndex(index);
+        VectorStore store = store(index);
+        StreamingResponseBody body = out -> {
+            IndexConsistency.Report report = consistency.repair(target, store, progress -> {
+                try {
+                    out.write((JSON.writeValueAsString(progress) + "\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            out.write((JSON.writeValueAsString(report) + "\n").getBytes(StandardCharsets.UTF_8));
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
+    }
+
+    private VectorStore store(String index) {
+        return vectors.find(index).orElseThrow(() -> new UnknownIndexException(index, vectors.names()));
+    }
+
+    private SearchIndex searchIndex(String index) {
+        return Arrays.stream(SearchIndex.values()).filter(i -> i.alias().equals(index)).findFirst()
+                .orElseThrow(() -> new UnknownIndexException(index, vectors.names()));
+    }
+}

@@ -1,0 +1,68 @@
+package io.hybridmatch.engine.config;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.hybridmatch.embeddings.TextEmbedder;
+import io.hybridmatch.engine.monitoring.EmbeddingDriftMonitor;
+import io.hybridmatch.engine.monitoring.FeedbackStore;
+import io.hybridmatch.engine.monitoring.IndexConsistency;
+import io.hybridmatch.indexing.DocumentIndexer;
+import io.hybridmatch.normalization.DocumentNormalizer;
+import io.hybridmatch.search.elasticsearch.SearchIndex;
+import io.hybridmatch.search.elasticsearch.SearchIndexes;
+import io.hybridmatch.vector.VectorStoreRegistry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Drift, feedback, consistency, and the document-count gauges of both stores. */
+@Configuration(proxyBeanMethods = false)
+class MonitoringConfiguration {
+
+    @Bean
+    EmbeddingDriftMonitor embeddingDriftMonitor(MeterRegistry registry, HybridmatchProperties properties) {
+        HybridmatchProperties.Monitoring m = properties.monitoring();
+        return new EmbeddingDriftMonitor(registry, m.driftBaselineSize(), m.driftWindowSize());
+    }
+
+    @Bean
+    FeedbackStore feedbackStore(ElasticsearchClient es, MeterRegistry registry) {
+        return new FeedbackStore(es, registry);
+    }
+
+    @Bean
+    DocumentIndexer documentIndexer(ElasticsearchClient es, SearchIndexes indexes, TextEmbedder embedder,
+                                    VectorStoreRegistry vectors) {
+        return new DocumentIndexer(es, indexes, embedder, vectors, DocumentNormalizer.bundled(), Clock.systemUTC());
+    }
+
+    @Bean
+    IndexConsistency indexConsistency(ElasticsearchClient es, DocumentIndexer indexer) {
+        return new IndexConsistency(es, indexer);
+    }
+
+    /** {@code hybridmatch_index_documents{index,store}}: Elasticsearch and vector counts side by side. */
+    @Bean
+    MeterBinder documentCounts(ElasticsearchClient es, VectorStoreRegistry vectors) {
+        return registry -> {
+            for (SearchIndex index : SearchIndex.values()) {
+                Gauge.builder("hybridmatch.index.documents", () -> count(es, index)).tag("index", index.alias())
+                        .tag("store", "elasticsearch").register(registry);
+                vectors.find(index.alias()).ifPresent(store -> Gauge.builder("hybridmatch.index.documents", store::size)
+                        .tag("index", index.alias()).tag("store", "vectors").register(registry));
+            }
+        };
+    }
+
+    private static double count(ElasticsearchClient es, SearchIndex index) {
+        try {
+            return es.count(c -> c.index(index.alias())).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.hybridmatch.engine.monitoring;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.hybridmatch.indexing.DocumentIndexer;
+import io.hybridmatch.search.elasticsearch.SearchIndex;
+import io.hybridmatch.vector.VectorStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Elasticsearch and the vector store must hold the same ids per entity. {@link #check} lists the differences;
+ * {@link #repair} re-indexes documents whose vector is missing (from their Elasticsearch source, through the
+ * indexing pipeline, at their own version) and deletes vectors without a document, reporting progress as it goes.
+ */
+public final class IndexConsistency {
+
+    private static final int PAGE = 1_000;
+    private static final int SAMPLE = 100;
+
+    public record Report(String index, long documents, long vectors, long missingVectors, long orphanVectors,
+                         List<Long> missingSample, List<Long> orphanSample) {
+    }
+
+    public record Progress(String phase, long done, long total) {
+    }
+
+    private final ElasticsearchClient es;
+    private final DocumentIndexer indexer;
+
+    public IndexConsistency(ElasticsearchClient es, DocumentIndexer indexer) {
+        this.es = es;
+        this.indexer = indexer;
+    }
+
+    public Report check(SearchIndex index, VectorStore store) {
+        Set<Long> documents = documentIds(index);
+        Set<Long> vectors = new HashSet<>();
+        store.ids().forEach(vectors::add);
+        List<Long> missing = documents.stream().filter(id -> !vectors.contains(id)).sorted().toList();
+        List<Long> orphans = vectors.stream().filter(id -> !documents.contains(id)).sorted().toList();
+        return new Report(index.alias(), documents.size(), vectors.size(), missing.size(), orphans.size(),
+                missing.subList(0, Math.min(SAMPLE, missing.size())), orphans.subList(0, Math.min(SAMPLE, orphans.size())));
+    }
+
+    public Report repair(SearchIndex index, VectorStore store, Consumer<Progress> progress) {
+        Set<Long> documents = documentIds(index);
+        Set<Long> vectors = new HashSet<>();
+        store.ids().forEach(vectors::add);
+        List<Long> missing = documents.stream().filter(id -> !vectors.contains(id)).sorted().toList();
+        List<Long> orphans = vectors.stream().filter(id -> !documents.contains(id)).sorted().toList();
+        for (int i = 0; i < missing.size(); i += PAGE) {
+            List<Long> batch = missing.subList(i, Math.min(missing.size(), i + PAGE));
+            indexer.indexAll(index, sources(index, batch));
+            progress.accept(new Progress("reindex", i + batch.size(), missing.size()));
+        }
+        if (!orphans.isEmpty()) {
+            store.delete(orphans);
+            progress.accept(new Progress("delete_orphans", orphans.size(), orphans.size()));
+        }
+        return check(index, store);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> sources(SearchIndex index, List<Long> ids) {
+        try {
+            var response = es.mget(m -> m.index(index.alias()).ids(ids.stream().map(String::valueOf).toList()), Map.class);
+            List<Map<String, Object>> out = new ArrayList<>();
+            response.docs().forEach(doc -> {
+                if (doc.isResult() && doc.result().found()) {
+                    Map<String, Object> source = new LinkedHashMap<>(doc.result().source());
+                    source.put(index.idField(), Long.parseLong(doc.result().id()));
+                    out.add(source);
+                }
+            });
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every document id, paged with a point in time so concurrent writes do not shift the pages. */
+    private Set<Long> documentIds(SearchIndex index) {
+        Set<Long> ids = new HashSet<>();
+        try {
+            String pit = es.openPointInTime(p -> p.index(index.alias()).keepAlive(t -> t.time("1m"))).id();
+            try {
+                List<FieldValue> after = null;
+                while (true) {
+                    List<FieldValue> cursor = after;
+                    SearchResponse<Void> page = es.search(s -> {
+                        s.size(PAGE).source(src -> src.fetch(false)).pit(p -> p.id(pit).keepAlive(t -> t.time("1m")))
+                                .sort(o -> o.field(f -> f.field("_shard_doc")));
+                        if (cursor != null) {
+                            s.searchAfter(cursor);
+                        }
+                        return s;
+                    }, Void.class);
+                    List<Hit<Void>> hits = page.hits().hits();
+                    hits.forEach(hit -> ids.add(Long.parseLong(hit.id())));
+                    if (hits.size() < PAGE) {
+                        return ids;
+                    }
+                    after = hits.getLast().sort();
+                }
+            } finally {
+                es.closePointInTime(c -> c.id(pit));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.hybridmatch.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hybridmatch.engine.monitoring.EmbeddingDriftMonitor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Prometheus metrics after real traffic, drift that moves, feedback rates, and the consistency check and repair. */
+class MonitoringTest extends EngineTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddingDriftMonitor drift;
+    ContractClient client;
+
+    @BeforeEach
+    void client() {
+        client = new ContractClient(port);
+    }
+
+    private String prometheus() {
+        return client.get("/actuator/prometheus");
+    }
+
+    private static double value(String scrape, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(scrape);
+        assertThat(m.find()).as("series %s in the scrape", series).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void trafficShowsUpInPrometheus() {
+        client.post("/match/candidates", Map.of("job_offer_id", 101));
+        client.post("/embeddings", Map.of("texts", List.of("Java developer", "Java developer")));
+        String scrape = prometheus();
+        assertThat(value(scrape, "hybridmatch_match_stage_seconds_count{direction=\"candidates_for_offer\",stage=\"elasticsearch\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(scrape, "hybridmatch_match_stage_seconds_count{direction=\"candidates_for_offer\",stage=\"faiss\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(scrape, "hybridmatch_vector_seconds_count{index=\"candidates\",operation=\"search\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(scrape, "hybridmatch_index_documents{index=\"candidates\",store=\"elasticsearch\"}")).isGreaterThanOrEqualTo(12);
+        assertThat(scrape).contains("hybridmatch_index_documents{index=\"candidates\",store=\"vectors\"}")
+                .contains("hybridmatch_vector_tombstones{index=\"candidates\"}")
+                .contains("hybridmatch_embedding_similarity_count", "hybridmatch_embedding_cache_hit_ratio");
+    }
+
+    @Test
+    void theDriftGaugeMovesWhenQueriesComeFromAnotherDistribution() {
+        drift.resetBaseline("job_offers");
+        List<String> texts = List.of("Développeur Java", "Site reliability engineer", "Data scientist NLP",
+                "Frontend React", "Ingénieur DevOps", "Chef pâtissier", "Machine learning", "Java junior");
+        JsonNode vectors = client.post("/embeddings", Map.of("texts", texts)).body().get("vectors");
+        for (int i = 0; i < 40; i++) { // 20 for the baseline, 20 in the window: same kind of queries
+            client.post("/faiss/search", Map.of("index", "job_offers", "vector", vectors.get(i % texts.size()), "top_k", 3));
+        }
+        String series = "hybridmatch_embedding_drift_psi{index=\"job_offers\",signal=\"top1_similarity\"}";
+        double stable = value(prometheus(), series);
+        for (int i = 0; i < 20; i++) { // random directions: nothing in the index is near them
+            client.post("/faiss/search", Map.of("index", "job_offers", "vector", UnitVectors.random(vectors.get(0).size(), 500 + i), "top_k", 3));
+        }
+        double drifted = value(prometheus(), series);
+        assertThat(stable).isLessThan(0.1);
+        assertThat(drifted).isGreaterThan(1.0);
+    }
+
+    @Test
+    void feedbackGivesCtrAtKPerFusionMethod() {
+        for (int rank = 1; rank <= 4; rank++) {
+            client.post("/feedback", Map.of("search_id", "s1", "result_id", rank, "rank", rank, "event", "impression", "fusion", "rrf"));
+            client.post("/feedback", Map.of("search_id", "s2", "result_id", rank, "rank", rank, "event", "impression", "fusion", "convex"));
+        }
+        client.post("/feedback", Map.of("search_id", "s1", "result_id", 1, "rank", 1, "event", "click", "fusion", "rrf"));
+        client.post("/feedback", Map.of("search_id", "s1", "result_id", 1, "rank", 1, "event", "apply", "fusion", "rrf"));
+        client.post("/feedback", Map.of("search_id", "s2", "result_id", 4, "rank", 4, "event", "click", "fusion", "convex"));
+        JsonNode rates = client.getJson("/feedback/rates?k=3").body().get("by_fusion");
+        assertThat(rates.at("/rrf/ctr_at_k").asDouble()).as("1 click / 3 impressions in the top 3").isCloseTo(1 / 3.0,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(rates.at("/rrf/apply_rate").asDouble()).isEqualTo(1.0);
+        assertThat(rates.at("/convex/ctr_at_k").asDouble()).as("its click was at rank 4").isZero();
+        assertThat(value(prometheus(), "hybridmatch_feedback_events_total{event=\"click\",fusion=\"rrf\"}")).isGreaterThanOrEqualTo(1);
+        ContractClient.Reply bad = client.postRaw("/feedback", "{\"search_id\":\"s\",\"result_id\":1,\"rank\":1,\"event\":\"like\",\"fusion\":\"rrf\"}");
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theConsistencyCheckFindsAVectorRemovedAndTheRepairRestoresIt() throws Exception {
+        client.post("/faiss/delete", Map.of("index", "candidates", "ids", List.of(3)));
+        JsonNode report = client.getJson("/admin/consistency/candidates").body();
+        assertThat(report.get("missing_vectors").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(report.get("missing_sample").valueStream().map(JsonNode::asLong).toList()).contains(3L);
+
+        HttpResponse<String> repair = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/admin/consistency/candidates/repair"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(repair.statusCode()).isEqualTo(200);
+        List<String> lines = repair.body().lines().toList();
+        assertThat(lines.getFirst()).contains("\"phase\":\"reindex\"");
+        assertThat(lines.getLast()).contains("\"missing_vectors\":0").contains("\"orphan_vectors\":0");
+        assertThat(client.getJson("/faiss/indexes/candidates/vectors/3").status()).isEqualTo(200);
+    }
+}
