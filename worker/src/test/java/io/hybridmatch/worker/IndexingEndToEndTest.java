@@ -9,6 +9,7 @@ import io.hybridmatch.engine.MatchingEngineApplication;
 import io.hybridmatch.vector.VectorQuery;
 import io.hybridmatch.vector.VectorStore;
 import io.hybridmatch.vector.VectorStoreRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,6 +47,8 @@ class IndexingEndToEndTest {
     TextEmbedder embedder;
     @Autowired
     VectorStoreRegistry engineVectors;
+    @Autowired
+    PrometheusMeterRegistry prometheus;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -101,6 +104,12 @@ class IndexingEndToEndTest {
         JsonNode older = python("stale", ID);
         assertThat(older.at("/result/status").asString()).isEqualTo("stale");
         assertThat(esDocument(ID)).containsEntry("headline", "Infirmière de nuit");
+
+        String scrape = prometheus.scrape();
+        assertThat(scrape).contains("hybridmatch_index_freshness_seconds_count{index=\"candidates\"}")
+                .contains("hybridmatch_celery_tasks_total{outcome=\"succeeded\",task=\"hybridmatch.index_candidate\"}")
+                .contains("hybridmatch_celery_task_duration_seconds_count")
+                .contains("hybridmatch_celery_queue_messages{queue=\"" + QUEUE + "\"}");
 
         JsonNode deleted = python("django_delete", ID);
         assertThat(deleted.at("/results/0/status").asString()).isEqualTo("deleted");

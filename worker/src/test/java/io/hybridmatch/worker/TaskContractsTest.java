@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hybridmatch.worker.runtime.CeleryTaskHandler;
 import io.hybridmatch.worker.tasks.IndexingTaskHandlers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
@@ -16,7 +17,7 @@ class TaskContractsTest {
 
     @Test
     void indexingTasksMatchTheirSchemas() throws Exception {
-        List<CeleryTaskHandler> handlers = new IndexingTaskHandlers(null, Clock.systemUTC()).all();
+        List<CeleryTaskHandler> handlers = new IndexingTaskHandlers(null, Clock.systemUTC(), new SimpleMeterRegistry()).all();
         assertThat(handlers).hasSize(6);
         for (CeleryTaskHandler handler : handlers) {
             JsonNode schema;

@@ -23,7 +23,7 @@ class WorkerLifecycleTest {
                 "--hybridmatch.worker.queue=" + queue,
                 "--hybridmatch.worker.dead-letter-queue=" + queue + ".dead-letter",
                 "--hybridmatch.worker.result-backend=" + BACKEND,
-                "--hybridmatch.worker.hostname=java-" + queue + "@test"));
+                "--hybridmatch.worker.hostname=java-" + queue + "@test", "--server.port=0"));
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(WorkerApplication.class, TestTasks.class)
                 .properties(WorkerApplication.CONFIG_NAME).run(args.toArray(String[]::new));

@@ -13,6 +13,7 @@ import io.hybridmatch.vector.VectorStoreRegistry;
 import io.hybridmatch.vector.http.HttpVectorStores;
 import io.hybridmatch.worker.runtime.CeleryTaskSet;
 import io.hybridmatch.worker.tasks.IndexingTaskHandlers;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -54,7 +55,7 @@ class IndexingConfiguration {
     }
 
     @Bean
-    CeleryTaskSet indexingTasks(DocumentIndexer indexer) {
-        return new IndexingTaskHandlers(indexer, Clock.systemUTC())::all;
+    CeleryTaskSet indexingTasks(DocumentIndexer indexer, MeterRegistry registry) {
+        return new IndexingTaskHandlers(indexer, Clock.systemUTC(), registry)::all;
     }
 }

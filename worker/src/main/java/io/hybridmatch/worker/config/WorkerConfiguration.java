@@ -22,7 +22,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
@@ -101,6 +104,16 @@ class WorkerConfiguration {
         all.add(controlQueue);
         all.add(new Binding(controlQueue.getName(), Binding.DestinationType.QUEUE, pidbox.getName(), "", Map.of()));
         return new Declarables(all);
+    }
+
+    /** {@code hybridmatch_celery_queue_messages{queue}}: messages waiting in the task queue (and its dead letters). */
+    @Bean
+    MeterBinder queueDepth(AmqpAdmin admin, WorkerProperties properties) {
+        return registry -> List.of(properties.queue(), properties.deadLetterQueue()).forEach(queue ->
+                Gauge.builder("hybridmatch.celery.queue.messages", () -> {
+                    var info = admin.getQueueInfo(queue);
+                    return info == null ? 0 : info.getMessageCount();
+                }).tag("queue", queue).register(registry));
     }
 
     /** Every task this worker runs: single handler beans and task sets. */

@@ -10,6 +10,8 @@ import io.hybridmatch.worker.runtime.CeleryTaskHandler;
 import io.hybridmatch.worker.runtime.RetryTask;
 import io.hybridmatch.worker.runtime.TaskCall;
 import io.hybridmatch.worker.runtime.TaskParameters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -31,18 +33,20 @@ public final class IndexingTaskHandlers {
 
     private final DocumentIndexer indexer;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    public IndexingTaskHandlers(DocumentIndexer indexer, Clock clock) {
+    public IndexingTaskHandlers(DocumentIndexer indexer, Clock clock, MeterRegistry registry) {
         this.indexer = indexer;
         this.clock = clock;
+        this.registry = registry;
     }
 
     public List<CeleryTaskHandler> all() {
         return List.of(
                 handler("hybridmatch.index_candidate", TaskParameters.required("candidate"),
-                        call -> indexer.index(SearchIndex.CANDIDATES, document(call, "candidate")).toResult()),
+                        call -> fresh(indexer.index(SearchIndex.CANDIDATES, document(call, "candidate")))),
                 handler("hybridmatch.index_job_offer", TaskParameters.required("job_offer"),
-                        call -> indexer.index(SearchIndex.JOB_OFFERS, document(call, "job_offer")).toResult()),
+                        call -> fresh(indexer.index(SearchIndex.JOB_OFFERS, document(call, "job_offer")))),
                 handler("hybridmatch.delete_candidate", new TaskParameters(List.of("candidate_id", "deleted_at"), 1),
                         call -> delete(SearchIndex.CANDIDATES, call, "candidate_id")),
                 handler("hybridmatch.delete_job_offer", new TaskParameters(List.of("job_offer_id", "deleted_at"), 1),
@@ -51,6 +55,16 @@ public final class IndexingTaskHandlers {
                         call -> bulk(SearchIndex.CANDIDATES, call, "candidates")),
                 handler("hybridmatch.index_job_offers", TaskParameters.required("job_offers"),
                         call -> bulk(SearchIndex.JOB_OFFERS, call, "job_offers")));
+    }
+
+    /** Index freshness: {@code hybridmatch_index_freshness_seconds{index}}, from a document's updated_at to now. */
+    private Map<String, Object> fresh(IndexOutcome outcome) {
+        if (outcome.status().equals(IndexOutcome.INDEXED)) {
+            Timer.builder("hybridmatch.index.freshness").tag("index", outcome.index()).publishPercentileHistogram()
+                    .description("updated_at to indexed").register(registry)
+                    .record(Duration.ofMillis(Math.max(0, clock.millis() - outcome.version())));
+        }
+        return outcome.toResult();
     }
 
     private Map<String, Object> delete(SearchIndex index, TaskCall call, String idArgument) {
