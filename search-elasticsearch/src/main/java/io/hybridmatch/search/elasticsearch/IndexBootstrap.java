@@ -10,6 +10,13 @@ import java.util.Set;
 /** Makes one versioned index, its template and its alias exist, without touching what is there. */
 final class IndexBootstrap {
 
+    /**
+     * How long a deleted document's version stays known (Elasticsearch's {@code index.gc_deletes}, 60 s by default).
+     * A versioned delete only refuses an older index task that arrives within this time; a task held back by the
+     * worker's retries (up to ~10 min) or a queue backlog must still find the tombstone.
+     */
+    static final String DELETE_TOMBSTONE_RETENTION = "1d";
+
     private final ElasticsearchIndicesClient indices;
 
     IndexBootstrap(ElasticsearchClient client) {
@@ -27,6 +34,7 @@ final class IndexBootstrap {
             createIndex(index);
         } else {
             addNewFields(index, existing.get());
+            keepDeleteTombstones(index);
         }
         ensureAlias(index);
         // Read back: another instance starting at the same time may have created the index first.
@@ -49,6 +57,7 @@ final class IndexBootstrap {
                 .indexPatterns(index.versionedName())
                 .version((long) SearchIndex.SCHEMA_VERSION)
                 .template(template -> template
+                        .settings(settings -> settings.gcDeletes(t -> t.time(DELETE_TOMBSTONE_RETENTION)))
                         .mappings(IndexMappings.of(index, mode))
                         .aliases(index.alias(), alias -> alias)));
     }
@@ -58,6 +67,12 @@ final class IndexBootstrap {
     private void addNewFields(SearchIndex index, TextAnalysisMode mode) throws IOException {
         indices.putMapping(request -> request.index(index.versionedName())
                 .properties(IndexMappings.of(index, mode).properties()));
+    }
+
+    // An index created before the template carried the setting gets it too (a dynamic setting).
+    private void keepDeleteTombstones(SearchIndex index) throws IOException {
+        indices.putSettings(request -> request.index(index.versionedName())
+                .settings(settings -> settings.gcDeletes(t -> t.time(DELETE_TOMBSTONE_RETENTION))));
     }
 
     private void createIndex(SearchIndex index) throws IOException {

@@ -56,6 +56,24 @@ class SearchIndexesTest {
     }
 
     @Test
+    void deleteTombstonesAreKeptLongerThanTheDefaultMinuteAlsoOnAnExistingIndex() throws IOException {
+        for (SearchIndex index : SearchIndex.values()) {
+            assertThat(gcDeletes(index)).isEqualTo(IndexBootstrap.DELETE_TOMBSTONE_RETENTION);
+        }
+        // an index created by an earlier version, with Elasticsearch's default
+        client.indices().putSettings(request -> request.index(CANDIDATES.versionedName())
+                .settings(settings -> settings.gcDeletes(t -> t.time("60s"))));
+        SearchIndexes.ensure(client);
+        assertThat(gcDeletes(CANDIDATES)).isEqualTo(IndexBootstrap.DELETE_TOMBSTONE_RETENTION);
+    }
+
+    private static String gcDeletes(SearchIndex index) throws IOException {
+        var settings = client.indices().getSettings(request -> request.index(index.versionedName()))
+                .result().get(index.versionedName()).settings();
+        return settings.index().gcDeletes().time();
+    }
+
+    @Test
     void mappingsFollowTheSeedSchemaAndRecordTheirMode() throws IOException {
         TypeMapping candidates = mapping(CANDIDATES);
         TextAnalysisMode mode = indexes.textAnalysis(CANDIDATES).mode();
