@@ -58,7 +58,7 @@ class MonitoringTest extends EngineTest {
     @Test
     void theDashboardOnlyUsesMetricsTheServicesExport() throws Exception {
         client.post("/match/candidates", Map.of("job_offer_id", 101));
-        client.post("/feedback", Map.of("search_id", "s0", "result_id", 1, "rank", 1, "event", "impression", "fusion", "rrf"));
+        client.post("/feedback", Map.of("search_id", "s0", "result_id", 1, "rank", 1, "event", "impression", "fusion", "dashboard"));
         client.post("/faiss/search", Map.of("index", "candidates", "vector", UnitVectors.random(384, 3), "top_k", 1));
         String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("../monitoring/grafana-dashboard.json"));
         String scrape = prometheus();
@@ -93,19 +93,19 @@ class MonitoringTest extends EngineTest {
     @Test
     void feedbackGivesCtrAtKPerFusionMethod() {
         for (int rank = 1; rank <= 4; rank++) {
-            client.post("/feedback", Map.of("search_id", "s1", "result_id", rank, "rank", rank, "event", "impression", "fusion", "rrf"));
-            client.post("/feedback", Map.of("search_id", "s2", "result_id", rank, "rank", rank, "event", "impression", "fusion", "convex"));
+            client.post("/feedback", Map.of("search_id", "s1", "result_id", rank, "rank", rank, "event", "impression", "fusion", "rrf-ab"));
+            client.post("/feedback", Map.of("search_id", "s2", "result_id", rank, "rank", rank, "event", "impression", "fusion", "convex-ab"));
         }
-        client.post("/feedback", Map.of("search_id", "s1", "result_id", 1, "rank", 1, "event", "click", "fusion", "rrf"));
-        client.post("/feedback", Map.of("search_id", "s1", "result_id", 1, "rank", 1, "event", "apply", "fusion", "rrf"));
-        client.post("/feedback", Map.of("search_id", "s2", "result_id", 4, "rank", 4, "event", "click", "fusion", "convex"));
+        client.post("/feedback", Map.of("search_id", "s1", "result_id", 1, "rank", 1, "event", "click", "fusion", "rrf-ab"));
+        client.post("/feedback", Map.of("search_id", "s1", "result_id", 1, "rank", 1, "event", "apply", "fusion", "rrf-ab"));
+        client.post("/feedback", Map.of("search_id", "s2", "result_id", 4, "rank", 4, "event", "click", "fusion", "convex-ab"));
         JsonNode rates = client.getJson("/feedback/rates?k=3").body().get("by_fusion");
-        assertThat(rates.at("/rrf/ctr_at_k").asDouble()).as("1 click / 3 impressions in the top 3").isCloseTo(1 / 3.0,
+        assertThat(rates.at("/rrf-ab/ctr_at_k").asDouble()).as("1 click / 3 impressions in the top 3").isCloseTo(1 / 3.0,
                 org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(rates.at("/rrf/apply_rate").asDouble()).isEqualTo(1.0);
-        assertThat(rates.at("/convex/ctr_at_k").asDouble()).as("its click was at rank 4").isZero();
-        assertThat(value(prometheus(), "hybridmatch_feedback_events_total{event=\"click\",fusion=\"rrf\"}")).isGreaterThanOrEqualTo(1);
-        ContractClient.Reply bad = client.postRaw("/feedback", "{\"search_id\":\"s\",\"result_id\":1,\"rank\":1,\"event\":\"like\",\"fusion\":\"rrf\"}");
+        assertThat(rates.at("/rrf-ab/apply_rate").asDouble()).isEqualTo(1.0);
+        assertThat(rates.at("/convex-ab/ctr_at_k").asDouble()).as("its click was at rank 4").isZero();
+        assertThat(value(prometheus(), "hybridmatch_feedback_events_total{event=\"click\",fusion=\"rrf-ab\"}")).isGreaterThanOrEqualTo(1);
+        ContractClient.Reply bad = client.postRaw("/feedback", "{\"search_id\":\"s\",\"result_id\":1,\"rank\":1,\"event\":\"like\",\"fusion\":\"rrf-ab\"}");
         assertThat(bad.status()).isEqualTo(400);
     }
 
