@@ -4,7 +4,6 @@ import io.hybridmatch.worker.config.WorkerProperties;
 import io.hybridmatch.worker.runtime.CeleryTaskHandler;
 import io.hybridmatch.worker.runtime.DelayQueues;
 import io.hybridmatch.worker.runtime.RetryTask;
-import io.hybridmatch.worker.runtime.TaskCall;
 import io.hybridmatch.worker.runtime.TaskParameters;
 import java.time.Duration;
 import java.util.Map;
@@ -38,30 +37,12 @@ class TestTasks {
     /** Asks to be retried until it has been retried {@code times} times (max_retries 3). */
     @Bean
     CeleryTaskHandler flaky() {
-        return new CeleryTaskHandler() {
-            @Override
-            public String name() {
-                return "tests.flaky";
+        return CeleryTaskHandler.of("tests.flaky", TaskParameters.required("times"), 3, call -> {
+            if (call.retries() < ((Number) call.argument("times")).intValue()) {
+                throw new RetryTask(Duration.ofMillis(300), new IllegalStateException("not yet, attempt " + call.retries()));
             }
-
-            @Override
-            public TaskParameters parameters() {
-                return TaskParameters.required("times");
-            }
-
-            @Override
-            public Object run(TaskCall call) {
-                if (call.retries() < ((Number) call.argument("times")).intValue()) {
-                    throw new RetryTask(Duration.ofMillis(300), new IllegalStateException("not yet, attempt " + call.retries()));
-                }
-                return Map.of("attempts", call.retries() + 1);
-            }
-
-            @Override
-            public Integer maxRetries() {
-                return 3;
-            }
-        };
+            return Map.of("attempts", call.retries() + 1);
+        });
     }
 
     @Bean
@@ -87,26 +68,7 @@ class TestTasks {
         };
     }
 
-    private interface Body {
-        Object run(TaskCall call) throws Exception;
-    }
-
-    private static CeleryTaskHandler handler(String name, TaskParameters parameters, Body body) {
-        return new CeleryTaskHandler() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public TaskParameters parameters() {
-                return parameters;
-            }
-
-            @Override
-            public Object run(TaskCall call) throws Exception {
-                return body.run(call);
-            }
-        };
+    private static CeleryTaskHandler handler(String name, TaskParameters parameters, CeleryTaskHandler.Body body) {
+        return CeleryTaskHandler.of(name, parameters, null, body);
     }
 }

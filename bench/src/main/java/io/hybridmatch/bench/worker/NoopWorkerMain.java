@@ -2,7 +2,6 @@ package io.hybridmatch.bench.worker;
 
 import io.hybridmatch.worker.WorkerApplication;
 import io.hybridmatch.worker.runtime.CeleryTaskHandler;
-import io.hybridmatch.worker.runtime.TaskCall;
 import io.hybridmatch.worker.runtime.TaskParameters;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
@@ -18,22 +17,7 @@ public final class NoopWorkerMain {
     static class NoopTask {
         @Bean
         CeleryTaskHandler noop() {
-            return new CeleryTaskHandler() {
-                @Override
-                public String name() {
-                    return "bench.noop";
-                }
-
-                @Override
-                public TaskParameters parameters() {
-                    return TaskParameters.required("i");
-                }
-
-                @Override
-                public Object run(TaskCall call) {
-                    return call.argument("i");
-                }
-            };
+            return CeleryTaskHandler.of("bench.noop", TaskParameters.required("i"), null, call -> call.argument("i"));
         }
     }
 

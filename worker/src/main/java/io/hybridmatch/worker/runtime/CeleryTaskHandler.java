@@ -23,4 +23,35 @@ public interface CeleryTaskHandler {
     default Integer maxRetries() {
         return null;
     }
+
+    /** A task's body, for {@link #of}. */
+    @FunctionalInterface
+    interface Body {
+        Object run(TaskCall call) throws Exception;
+    }
+
+    /** A handler from its parts; {@code maxRetries} null = the worker default. */
+    static CeleryTaskHandler of(String name, TaskParameters parameters, Integer maxRetries, Body body) {
+        return new CeleryTaskHandler() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public TaskParameters parameters() {
+                return parameters;
+            }
+
+            @Override
+            public Object run(TaskCall call) throws Exception {
+                return body.run(call);
+            }
+
+            @Override
+            public Integer maxRetries() {
+                return maxRetries;
+            }
+        };
+    }
 }

@@ -106,31 +106,14 @@ public final class IndexingTaskHandlers {
         Object run(TaskCall call);
     }
 
+    /** Unavailable Elasticsearch or engine: retried with exponential back-off. */
     private static CeleryTaskHandler handler(String name, TaskParameters parameters, Body body) {
-        return new CeleryTaskHandler() {
-            @Override
-            public String name() {
-                return name;
+        return CeleryTaskHandler.of(name, parameters, MAX_RETRIES, call -> {
+            try {
+                return body.run(call);
+            } catch (IndexingUnavailableException | VectorStoreUnavailableException e) {
+                throw new RetryTask(Duration.ofSeconds(Math.min(60, 1L << Math.min(call.retries(), 6))), e);
             }
-
-            @Override
-            public TaskParameters parameters() {
-                return parameters;
-            }
-
-            @Override
-            public Object run(TaskCall call) {
-                try {
-                    return body.run(call);
-                } catch (IndexingUnavailableException | VectorStoreUnavailableException e) {
-                    throw new RetryTask(Duration.ofSeconds(Math.min(60, 1L << Math.min(call.retries(), 6))), e);
-                }
-            }
-
-            @Override
-            public Integer maxRetries() {
-                return MAX_RETRIES;
-            }
-        };
+        });
     }
 }
