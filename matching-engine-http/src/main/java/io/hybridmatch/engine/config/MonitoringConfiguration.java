@@ -26,7 +26,8 @@ class MonitoringConfiguration {
     @Bean
     EmbeddingDriftMonitor embeddingDriftMonitor(MeterRegistry registry, HybridmatchProperties properties) {
         HybridmatchProperties.Monitoring m = properties.monitoring();
-        return new EmbeddingDriftMonitor(registry, m.driftBaselineSize(), m.driftWindowSize());
+        return new EmbeddingDriftMonitor(registry, m.driftBaselineSize(), m.driftWindowSize(),
+                properties.dataDir().resolve("drift-baseline.json"));
     }
 
     @Bean
