@@ -52,7 +52,9 @@ class MonitoringTest extends EngineTest {
         assertThat(value(scrape, "hybridmatch_index_documents{index=\"candidates\",store=\"elasticsearch\"}")).isGreaterThanOrEqualTo(12);
         assertThat(scrape).contains("hybridmatch_index_documents{index=\"candidates\",store=\"vectors\"}")
                 .contains("hybridmatch_vector_tombstones{index=\"candidates\"}")
-                .contains("hybridmatch_embedding_similarity_count", "hybridmatch_embedding_cache_hit_ratio");
+                .contains("hybridmatch_embedding_similarity_count", "hybridmatch_embedding_cache_hit_ratio")
+                .contains("hybridmatch_embedding_seconds_count{model=\"all-minilm-l6-v2\"}",
+                        "hybridmatch_embedding_batch_texts_count{model=\"all-minilm-l6-v2\"}");
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.hybridmatch.embeddings.OnnxSentenceEmbedder;
 import io.hybridmatch.embeddings.ResourceLocation;
 import io.hybridmatch.embeddings.SentenceModelOptions;
 import io.hybridmatch.embeddings.TextEmbedder;
+import io.hybridmatch.monitoring.MeteredTextEmbedder;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddingConfiguration {
 
     @Bean(destroyMethod = "close")
-    CachingTextEmbedder textEmbedder(HybridmatchProperties properties) {
-        return new CachingTextEmbedder(new OnnxSentenceEmbedder(modelOptions(properties.embeddings())),
+    CachingTextEmbedder textEmbedder(HybridmatchProperties properties, MeterRegistry registry) {
+        return new CachingTextEmbedder(new MeteredTextEmbedder(
+                new OnnxSentenceEmbedder(modelOptions(properties.embeddings())), registry),
                 properties.embeddings().cacheSize());
     }
 

@@ -5,6 +5,7 @@ import io.hybridmatch.embeddings.CachingTextEmbedder;
 import io.hybridmatch.embeddings.OnnxSentenceEmbedder;
 import io.hybridmatch.embeddings.TextEmbedder;
 import io.hybridmatch.indexing.DocumentIndexer;
+import io.hybridmatch.monitoring.MeteredTextEmbedder;
 import io.hybridmatch.normalization.DocumentNormalizer;
 import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
@@ -37,8 +38,8 @@ class IndexingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    TextEmbedder workerEmbedder() {
-        return new CachingTextEmbedder(OnnxSentenceEmbedder.allMiniLmL6V2(), 10_000);
+    TextEmbedder workerEmbedder(MeterRegistry registry) {
+        return new CachingTextEmbedder(new MeteredTextEmbedder(OnnxSentenceEmbedder.allMiniLmL6V2(), registry), 10_000);
     }
 
     @Bean(destroyMethod = "close")
