@@ -47,15 +47,37 @@ public final class DocumentIndexer {
     private final VectorStoreRegistry vectors;
     private final DocumentNormalizer normalizer;
     private final Clock clock;
+    private final ElasticsearchTimings timings;
 
     public DocumentIndexer(ElasticsearchClient es, SearchIndexes indexes, TextEmbedder embedder,
                            VectorStoreRegistry vectors, DocumentNormalizer normalizer, Clock clock) {
+        this(es, indexes, embedder, vectors, normalizer, clock, ElasticsearchTimings.NONE);
+    }
+
+    public DocumentIndexer(ElasticsearchClient es, SearchIndexes indexes, TextEmbedder embedder,
+                           VectorStoreRegistry vectors, DocumentNormalizer normalizer, Clock clock,
+                           ElasticsearchTimings timings) {
         this.es = es;
         this.indexes = indexes;
         this.embedder = embedder;
         this.vectors = vectors;
         this.normalizer = normalizer;
         this.clock = clock;
+        this.timings = timings;
+    }
+
+    /** An Elasticsearch call, timed. */
+    private interface EsCall<T> {
+        T call() throws IOException;
+    }
+
+    private <T> T timed(SearchIndex index, String operation, EsCall<T> call) throws IOException {
+        long start = System.nanoTime();
+        try {
+            return call.call();
+        } finally {
+            timings.record(index.alias(), operation, System.nanoTime() - start);
+        }
     }
 
     /** A normalised document ready to write. */
@@ -65,8 +87,8 @@ public final class DocumentIndexer {
     public IndexOutcome index(SearchIndex index, Map<String, ?> payload) {
         Prepared doc = prepare(index, payload);
         try {
-            es.index(request -> request.index(index.alias()).id(Long.toString(doc.id()))
-                    .document(source(index, doc)).version(doc.version()).versionType(VersionType.ExternalGte));
+            timed(index, "index", () -> es.index(request -> request.index(index.alias()).id(Long.toString(doc.id()))
+                    .document(source(index, doc)).version(doc.version()).versionType(VersionType.ExternalGte)));
         } catch (ElasticsearchException | IOException e) {
             if (status(e) == 409) {
                 return new IndexOutcome(index.alias(), doc.id(), IndexOutcome.STALE, doc.version());
@@ -99,7 +121,7 @@ public final class DocumentIndexer {
                 .version(doc.version()).versionType(VersionType.ExternalGte)))).toList();
         BulkResponse response;
         try {
-            response = es.bulk(request -> request.operations(operations));
+            response = timed(index, "bulk", () -> es.bulk(request -> request.operations(operations)));
         } catch (ElasticsearchException | IOException e) {
             throw failure(index, e);
         }
@@ -131,8 +153,8 @@ public final class DocumentIndexer {
     public IndexOutcome delete(SearchIndex index, long id, Instant deletedAt) {
         long version = deletedAt.toEpochMilli();
         try {
-            es.delete(request -> request.index(index.alias()).id(Long.toString(id))
-                    .version(version).versionType(VersionType.ExternalGte));
+            timed(index, "delete", () -> es.delete(request -> request.index(index.alias()).id(Long.toString(id))
+                    .version(version).versionType(VersionType.ExternalGte)));
         } catch (ElasticsearchException | IOException e) {
             if (status(e) == 409) {
                 return new IndexOutcome(index.alias(), id, IndexOutcome.STALE, version);
@@ -166,7 +188,7 @@ public final class DocumentIndexer {
 
     private GetResponse<Map> get(SearchIndex index, long id) {
         try {
-            return es.get(request -> request.index(index.alias()).id(Long.toString(id)), Map.class);
+            return timed(index, "get", () -> es.get(request -> request.index(index.alias()).id(Long.toString(id)), Map.class));
         } catch (ElasticsearchException | IOException e) {
             throw failure(index, e);
         }

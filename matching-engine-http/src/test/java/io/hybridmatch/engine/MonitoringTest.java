@@ -49,6 +49,9 @@ class MonitoringTest extends EngineTest {
         assertThat(value(scrape, "hybridmatch_match_stage_seconds_count{direction=\"candidates_for_offer\",stage=\"elasticsearch\"}")).isGreaterThanOrEqualTo(1);
         assertThat(value(scrape, "hybridmatch_match_stage_seconds_count{direction=\"candidates_for_offer\",stage=\"faiss\"}")).isGreaterThanOrEqualTo(1);
         assertThat(value(scrape, "hybridmatch_vector_seconds_count{index=\"candidates\",operation=\"search\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(scrape, "hybridmatch_elasticsearch_seconds_count{index=\"candidates\",operation=\"search\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(scrape, "hybridmatch_elasticsearch_seconds_count{index=\"candidates\",operation=\"bulk\"}"))
+                .as("the demo load went through the indexing pipeline").isGreaterThanOrEqualTo(1);
         assertThat(value(scrape, "hybridmatch_index_documents{index=\"candidates\",store=\"elasticsearch\"}")).isGreaterThanOrEqualTo(12);
         assertThat(scrape).contains("hybridmatch_index_documents{index=\"candidates\",store=\"vectors\"}")
                 .contains("hybridmatch_vector_tombstones{index=\"candidates\"}")

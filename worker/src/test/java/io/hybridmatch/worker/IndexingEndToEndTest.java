@@ -109,6 +109,7 @@ class IndexingEndToEndTest {
         assertThat(scrape).contains("hybridmatch_index_freshness_seconds_count{index=\"candidates\"}")
                 .contains("hybridmatch_celery_tasks_total{outcome=\"succeeded\",task=\"hybridmatch.index_candidate\"}")
                 .contains("hybridmatch_celery_task_duration_seconds_count")
+                .contains("hybridmatch_elasticsearch_seconds_count{index=\"candidates\",operation=\"index\"}")
                 .contains("hybridmatch_celery_queue_messages{queue=\"" + QUEUE + "\"}");
 
         JsonNode deleted = python("django_delete", ID);

@@ -1,5 +1,6 @@
 package io.hybridmatch.engine.api;
 
+import io.hybridmatch.indexing.ElasticsearchTimings;
 import io.hybridmatch.matching.Criterion;
 import io.hybridmatch.matching.FusionMethod;
 import io.hybridmatch.matching.HybridMatcher;
@@ -52,10 +53,12 @@ public class MatchController {
 
     private final HybridMatcher matcher;
     private final MeterRegistry meters;
+    private final ElasticsearchTimings elasticsearch;
 
-    public MatchController(HybridMatcher matcher, MeterRegistry meters) {
+    public MatchController(HybridMatcher matcher, MeterRegistry meters, ElasticsearchTimings elasticsearch) {
         this.matcher = matcher;
         this.meters = meters;
+        this.elasticsearch = elasticsearch;
     }
 
     @PostMapping("/candidates")
@@ -85,6 +88,7 @@ public class MatchController {
         MatchResult.Timings t = result.timings();
         Map<String, Double> timings = Map.of("elasticsearch", t.elasticsearchMs(), "faiss", t.faissMs(),
                 "fusion", t.fusionMs(), "scoring", t.scoringMs());
+        elasticsearch.record(direction.target().alias(), "search", (long) (t.elasticsearchMs() * 1e6));
         timings.forEach((stage, ms) -> Timer.builder("hybridmatch.match.stage").tag("stage", stage)
                 .tag("direction", direction.name().toLowerCase(Locale.ROOT)).publishPercentileHistogram()
                 .register(meters).record(Duration.ofNanos((long) (ms * 1e6))));

@@ -6,6 +6,8 @@ import io.hybridmatch.engine.monitoring.EmbeddingDriftMonitor;
 import io.hybridmatch.engine.monitoring.FeedbackStore;
 import io.hybridmatch.engine.monitoring.IndexConsistency;
 import io.hybridmatch.indexing.DocumentIndexer;
+import io.hybridmatch.indexing.ElasticsearchTimings;
+import io.hybridmatch.monitoring.ElasticsearchTimers;
 import io.hybridmatch.normalization.DocumentNormalizer;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
@@ -36,9 +38,14 @@ class MonitoringConfiguration {
     }
 
     @Bean
+    ElasticsearchTimings elasticsearchTimings(MeterRegistry registry) {
+        return ElasticsearchTimers.of(registry);
+    }
+
+    @Bean
     DocumentIndexer documentIndexer(ElasticsearchClient es, SearchIndexes indexes, TextEmbedder embedder,
-                                    VectorStoreRegistry vectors) {
-        return new DocumentIndexer(es, indexes, embedder, vectors, DocumentNormalizer.bundled(), Clock.systemUTC());
+                                    VectorStoreRegistry vectors, ElasticsearchTimings timings) {
+        return new DocumentIndexer(es, indexes, embedder, vectors, DocumentNormalizer.bundled(), Clock.systemUTC(), timings);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.hybridmatch.embeddings.CachingTextEmbedder;
 import io.hybridmatch.embeddings.OnnxSentenceEmbedder;
 import io.hybridmatch.embeddings.TextEmbedder;
 import io.hybridmatch.indexing.DocumentIndexer;
+import io.hybridmatch.monitoring.ElasticsearchTimers;
 import io.hybridmatch.monitoring.MeteredTextEmbedder;
 import io.hybridmatch.normalization.DocumentNormalizer;
 import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
@@ -49,10 +50,10 @@ class IndexingConfiguration {
     }
 
     @Bean
-    DocumentIndexer documentIndexer(ElasticsearchClient es, TextEmbedder workerEmbedder, VectorStoreRegistry vectors)
-            throws IOException {
+    DocumentIndexer documentIndexer(ElasticsearchClient es, TextEmbedder workerEmbedder, VectorStoreRegistry vectors,
+                                    MeterRegistry registry) throws IOException {
         return new DocumentIndexer(es, SearchIndexes.ensure(es), workerEmbedder, vectors, DocumentNormalizer.bundled(),
-                Clock.systemUTC());
+                Clock.systemUTC(), ElasticsearchTimers.of(registry));
     }
 
     @Bean
