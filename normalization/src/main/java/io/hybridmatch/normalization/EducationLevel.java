@@ -21,15 +21,6 @@ public enum EducationLevel {
 
     /** The highest level a free text names ("Master MIAGE, licence d'informatique" → MASTER). */
     public static Optional<EducationLevel> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String folded = " " + TextFolding.fold(text).replace('\'', ' ') + " ";
-        for (EducationLevel level : List.of(DOCTORATE, MASTER, BACHELOR, ASSOCIATE, SECONDARY)) {
-            if (WORDS.get(level).stream().anyMatch(word -> folded.contains(" " + word + " "))) {
-                return Optional.of(level);
-            }
-        }
-        return Optional.empty();
+        return TextFolding.highestNamed(text, values(), WORDS);
     }
 }

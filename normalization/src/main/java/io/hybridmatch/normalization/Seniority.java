@@ -24,17 +24,7 @@ public enum Seniority {
 
     /** From a title or an explicit level ("Développeuse Java confirmée" → MID, "Senior engineer" → SENIOR). */
     public static Optional<Seniority> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String folded = " " + TextFolding.fold(text).replace('\'', ' ') + " ";
-        // the highest level named wins: "Lead senior developer" is a lead
-        for (Seniority level : List.of(LEAD, SENIOR, MID, JUNIOR)) {
-            if (WORDS.get(level).stream().anyMatch(word -> folded.contains(" " + word + " "))) {
-                return Optional.of(level);
-            }
-        }
-        return Optional.empty();
+        return TextFolding.highestNamed(text, values(), WORDS);
     }
 
     /** The usual mapping from years of experience: &lt;2 junior, &lt;5 mid, &lt;10 senior, else lead. */

@@ -3,6 +3,8 @@ package io.hybridmatch.normalization;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -30,5 +32,22 @@ public final class TextFolding {
     public static List<String> tokens(String text) {
         String folded = fold(text);
         return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
+    }
+
+    /**
+     * The highest of ordered levels whose words a text names ("Lead senior developer" is a lead): words match whole,
+     * folded, with apostrophes as spaces.
+     */
+    static <E extends Enum<E>> Optional<E> highestNamed(String text, E[] levels, Map<E, List<String>> words) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String folded = " " + fold(text).replace('\'', ' ') + " ";
+        for (int i = levels.length - 1; i >= 0; i--) {
+            if (words.get(levels[i]).stream().anyMatch(word -> folded.contains(" " + word + " "))) {
+                return Optional.of(levels[i]);
+            }
+        }
+        return Optional.empty();
     }
 }
