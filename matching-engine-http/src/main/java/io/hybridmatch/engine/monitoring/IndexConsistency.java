@@ -42,32 +42,38 @@ public final class IndexConsistency {
         this.indexer = indexer;
     }
 
+    /** Ids in Elasticsearch without a vector, and vectors without a document, both sorted. */
+    private record Differences(long documents, long vectors, List<Long> missing, List<Long> orphans) {
+    }
+
     public Report check(SearchIndex index, VectorStore store) {
-        Set<Long> documents = documentIds(index);
-        Set<Long> vectors = new HashSet<>();
-        store.ids().forEach(vectors::add);
-        List<Long> missing = documents.stream().filter(id -> !vectors.contains(id)).sorted().toList();
-        List<Long> orphans = vectors.stream().filter(id -> !documents.contains(id)).sorted().toList();
-        return new Report(index.alias(), documents.size(), vectors.size(), missing.size(), orphans.size(),
-                missing.subList(0, Math.min(SAMPLE, missing.size())), orphans.subList(0, Math.min(SAMPLE, orphans.size())));
+        Differences d = differences(index, store);
+        return new Report(index.alias(), d.documents(), d.vectors(), d.missing().size(), d.orphans().size(),
+                d.missing().subList(0, Math.min(SAMPLE, d.missing().size())),
+                d.orphans().subList(0, Math.min(SAMPLE, d.orphans().size())));
     }
 
     public Report repair(SearchIndex index, VectorStore store, Consumer<Progress> progress) {
+        Differences d = differences(index, store);
+        for (int i = 0; i < d.missing().size(); i += PAGE) {
+            List<Long> batch = d.missing().subList(i, Math.min(d.missing().size(), i + PAGE));
+            indexer.indexAll(index, sources(index, batch));
+            progress.accept(new Progress("reindex", i + batch.size(), d.missing().size()));
+        }
+        if (!d.orphans().isEmpty()) {
+            store.delete(d.orphans());
+            progress.accept(new Progress("delete_orphans", d.orphans().size(), d.orphans().size()));
+        }
+        return check(index, store);
+    }
+
+    private Differences differences(SearchIndex index, VectorStore store) {
         Set<Long> documents = documentIds(index);
         Set<Long> vectors = new HashSet<>();
         store.ids().forEach(vectors::add);
-        List<Long> missing = documents.stream().filter(id -> !vectors.contains(id)).sorted().toList();
-        List<Long> orphans = vectors.stream().filter(id -> !documents.contains(id)).sorted().toList();
-        for (int i = 0; i < missing.size(); i += PAGE) {
-            List<Long> batch = missing.subList(i, Math.min(missing.size(), i + PAGE));
-            indexer.indexAll(index, sources(index, batch));
-            progress.accept(new Progress("reindex", i + batch.size(), missing.size()));
-        }
-        if (!orphans.isEmpty()) {
-            store.delete(orphans);
-            progress.accept(new Progress("delete_orphans", orphans.size(), orphans.size()));
-        }
-        return check(index, store);
+        return new Differences(documents.size(), vectors.size(),
+                documents.stream().filter(id -> !vectors.contains(id)).sorted().toList(),
+                vectors.stream().filter(id -> !documents.contains(id)).sorted().toList());
     }
 
     @SuppressWarnings("unchecked")
