@@ -3,6 +3,8 @@ package io.hybridmatch.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.hybridmatch.celery.worker.PythonCelery;
+import io.hybridmatch.celery.worker.WorkerTestProperties;
 import io.hybridmatch.elasticsearch.local.TestElasticsearch;
 import io.hybridmatch.embeddings.TextEmbedder;
 import io.hybridmatch.engine.MatchingEngineApplication;
@@ -36,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(classes = WorkerApplication.class, properties = WorkerApplication.CONFIG_NAME)
 class IndexingEndToEndTest {
 
-    static final String QUEUE = InteropTest.newQueue();
+    static final String QUEUE = WorkerTestProperties.newQueue();
     static final String BACKEND = "redis://127.0.0.1:6379/0";
     static final long ID = 90_000 + (System.nanoTime() % 10_000);
     private static ConfigurableApplicationContext engine;
@@ -52,7 +54,7 @@ class IndexingEndToEndTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        InteropTest.workerProperties(registry, QUEUE, BACKEND);
+        WorkerTestProperties.register(registry, QUEUE, BACKEND);
         registry.add("hybridmatch.elasticsearch.url", () -> TestElasticsearch.url().toString());
         registry.add("hybridmatch.engine.url", IndexingEndToEndTest::engineUrl);
     }

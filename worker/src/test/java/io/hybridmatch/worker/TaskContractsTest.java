@@ -2,7 +2,7 @@ package io.hybridmatch.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hybridmatch.worker.runtime.CeleryTaskHandler;
+import io.hybridmatch.celery.worker.CeleryTaskHandler;
 import io.hybridmatch.worker.tasks.IndexingTaskHandlers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package io.hybridmatch.bench.worker;
 
 import io.hybridmatch.worker.WorkerApplication;
-import io.hybridmatch.worker.runtime.CeleryTaskHandler;
-import io.hybridmatch.worker.runtime.TaskParameters;
+import io.hybridmatch.celery.worker.CeleryTaskHandler;
+import io.hybridmatch.celery.worker.TaskParameters;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

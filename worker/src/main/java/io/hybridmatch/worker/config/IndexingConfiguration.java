@@ -13,7 +13,7 @@ import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import io.hybridmatch.vector.VectorStoreRegistry;
 import io.hybridmatch.vector.http.HttpVectorStores;
-import io.hybridmatch.worker.runtime.CeleryTaskSet;
+import io.hybridmatch.celery.worker.CeleryTaskSet;
 import io.hybridmatch.worker.tasks.IndexingTaskHandlers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;

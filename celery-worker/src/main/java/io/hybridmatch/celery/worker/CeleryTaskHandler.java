@@ -1,0 +1,57 @@
+package io.hybridmatch.celery.worker;
+
+/**
+ * One Celery task the worker can run, registered as a Spring bean. The seam other modules plug their tasks into.
+ *
+ * <p>{@link #run} must leave its effects durable before it returns: the message is acknowledged right after.
+ * Throw {@link RetryTask} to have Celery's retry semantics (republished with {@code retries + 1} and an eta);
+ * any other exception is a FAILURE result that the Python side sees as an exception of the same simple name (an
+ * {@link IllegalArgumentException} becomes {@code ValueError}).
+ */
+public interface CeleryTaskHandler {
+
+    /** The Celery task name, e.g. {@code hybridmatch.index_candidate}. */
+    String name();
+
+    /** Its Python-style signature, used to bind {@code args}/{@code kwargs} and to refuse a wrong arity. */
+    TaskParameters parameters();
+
+    /** Returns a JSON-compatible value (null, Boolean, Number, String, List, Map), the task's result. */
+    Object run(TaskCall call) throws Exception;
+
+    /** Celery's {@code max_retries} for this task; null = the worker default. */
+    default Integer maxRetries() {
+        return null;
+    }
+
+    /** A task's body, for {@link #of}. */
+    @FunctionalInterface
+    interface Body {
+        Object run(TaskCall call) throws Exception;
+    }
+
+    /** A handler from its parts; {@code maxRetries} null = the worker default. */
+    static CeleryTaskHandler of(String name, TaskParameters parameters, Integer maxRetries, Body body) {
+        return new CeleryTaskHandler() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public TaskParameters parameters() {
+                return parameters;
+            }
+
+            @Override
+            public Object run(TaskCall call) throws Exception {
+                return body.run(call);
+            }
+
+            @Override
+            public Integer maxRetries() {
+                return maxRetries;
+            }
+        };
+    }
+}

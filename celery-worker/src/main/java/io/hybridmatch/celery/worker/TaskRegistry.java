@@ -1,0 +1,24 @@
+package io.hybridmatch.celery.worker;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The tasks of this worker by Celery name; two handlers with one name are a configuration error. */
+public final class TaskRegistry {
+
+    private final Map<String, CeleryTaskHandler> byName = new TreeMap<>();
+
+    public TaskRegistry(Collection<CeleryTaskHandler> handlers) {
+        for (CeleryTaskHandler handler : handlers) {
+            if (byName.put(handler.name(), handler) != null) {
+                throw new IllegalStateException("two task handlers are named " + handler.name());
+            }
+        }
+    }
+
+    public Map<String, CeleryTaskHandler> byName() {
+        return Collections.unmodifiableMap(byName);
+    }
+}

@@ -1,0 +1,191 @@
+package io.hybridmatch.celery.worker.boot;
+
+import io.hybridmatch.celery.worker.CeleryTaskHandler;
+import io.hybridmatch.celery.worker.CeleryTaskSet;
+import io.hybridmatch.celery.worker.TaskRegistry;
+import io.hybridmatch.celery.worker.ConfirmedPublisher;
+import io.hybridmatch.celery.worker.DeadLetters;
+import io.hybridmatch.celery.worker.DelayQueues;
+import io.hybridmatch.celery.worker.RedisResultBackend;
+import io.hybridmatch.celery.worker.RemoteControlListener;
+import io.hybridmatch.celery.worker.ResultBackend;
+import io.hybridmatch.celery.worker.RevokedTasks;
+import io.hybridmatch.celery.worker.RpcResultBackend;
+import io.hybridmatch.celery.worker.TaskConsumer;
+import io.hybridmatch.celery.worker.TaskMetrics;
+import io.hybridmatch.celery.worker.WorkerEvents;
+import io.hybridmatch.celery.worker.WorkerState;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Wires the Celery worker for any application that declares {@link CeleryTaskHandler} or {@link CeleryTaskSet}
+ * beans: broker topology as Celery declares it, the consumers, the result backend, remote control.
+ */
+@AutoConfiguration(after = RabbitAutoConfiguration.class)
+@EnableConfigurationProperties(WorkerProperties.class)
+public class CeleryWorkerAutoConfiguration {
+
+    /** Header strings longer than Spring AMQP's default 1 KiB limit would arrive as streams; argsrepr can be longer. */
+    private static final int LONG_STRING_LIMIT = 1 << 20;
+
+    @Bean
+    WorkerState workerState(WorkerProperties properties) {
+        return new WorkerState(properties.hostname() != null ? properties.hostname() : "java@" + localHostName());
+    }
+
+    /** Acks late only hold if what a task publishes is confirmed first: refuse to start without confirms. */
+    @Bean
+    ConfirmedPublisher confirmedPublisher(RabbitTemplate template, ConnectionFactory connectionFactory) {
+        if (!connectionFactory.isSimplePublisherConfirms()) {
+            throw new IllegalStateException("the Celery worker needs spring.rabbitmq.publisher-confirm-type=simple");
+        }
+        return new ConfirmedPublisher(template);
+    }
+
+    @Bean(destroyMethod = "close")
+    ResultBackend resultBackend(WorkerProperties properties, ConfirmedPublisher publisher) {
+        return properties.redisBackend()
+                ? new RedisResultBackend(properties.resultBackend(), properties.resultExpires())
+                : new RpcResultBackend(publisher);
+    }
+
+    @Bean
+    DelayQueues delayQueues(WorkerProperties properties, ConfirmedPublisher publisher) {
+        return new DelayQueues(publisher, properties.queue());
+    }
+
+    @Bean
+    RevokedTasks revokedTasks() {
+        return new RevokedTasks();
+    }
+
+    @Bean
+    WorkerEvents workerEvents(WorkerProperties properties, ConfirmedPublisher publisher, WorkerState state) {
+        return new WorkerEvents(properties.sendEvents(), publisher, state, properties.heartbeat());
+    }
+
+    /**
+     * Exchanges and queues declared exactly as Celery/kombu declare them (a different flag or argument would make
+     * the other side's declaration fail), plus the worker's own dead-letter and delay queues.
+     */
+    @Bean
+    Declarables celeryTopology(WorkerProperties properties, DelayQueues delays, WorkerState state) {
+        List<Declarable> all = new ArrayList<>();
+        DirectExchange taskExchange = new DirectExchange(properties.queue(), true, false);
+        Queue taskQueue = new Queue(properties.queue(), true, false, false);
+        all.add(taskExchange);
+        all.add(taskQueue);
+        all.add(BindingBuilder.bind(taskQueue).to(taskExchange).with(properties.queue()));
+        all.add(new Queue(properties.deadLetterQueue(), true, false, false));
+        all.addAll(delays.declarables());
+        all.add(new TopicExchange("celeryev", true, false));
+        FanoutExchange pidbox = new FanoutExchange("celery.pidbox", false, false);
+        Queue controlQueue = new Queue(RemoteControlListener.queueName(state.hostname()), false, false, true,
+                Map.of("x-message-ttl", 300_000, "x-expires", 10_000));
+        all.add(pidbox);
+        all.add(controlQueue);
+        all.add(new Binding(controlQueue.getName(), Binding.DestinationType.QUEUE, pidbox.getName(), "", Map.of()));
+        return new Declarables(all);
+    }
+
+    /** {@code hybridmatch_celery_queue_messages{queue}}: messages waiting in the task queue (and its dead letters). */
+    @Bean
+    MeterBinder queueDepth(AmqpAdmin admin, WorkerProperties properties) {
+        return registry -> List.of(properties.queue(), properties.deadLetterQueue()).forEach(queue ->
+                Gauge.builder("hybridmatch.celery.queue.messages", () -> {
+                    var info = admin.getQueueInfo(queue);
+                    return info == null ? 0 : info.getMessageCount();
+                }).tag("queue", queue).register(registry));
+    }
+
+    /** Every task this worker runs: single handler beans and task sets. */
+    @Bean
+    TaskRegistry taskRegistry(ObjectProvider<CeleryTaskHandler> handlers, ObjectProvider<CeleryTaskSet> sets) {
+        List<CeleryTaskHandler> all = new ArrayList<>(handlers.orderedStream().toList());
+        sets.orderedStream().forEach(set -> all.addAll(set.tasks()));
+        return new TaskRegistry(all);
+    }
+
+    @Bean
+    TaskConsumer taskConsumer(TaskRegistry tasks, WorkerProperties properties, ResultBackend results,
+                              ConfirmedPublisher publisher, DelayQueues delays, RevokedTasks revoked,
+                              WorkerEvents events, WorkerState state, ObjectProvider<MeterRegistry> registries) {
+        MeterRegistry registry = registries.getIfAvailable(SimpleMeterRegistry::new);
+        TaskConsumer.Services services = new TaskConsumer.Services(results, publisher,
+                new DeadLetters(publisher, properties.deadLetterQueue()), delays, revoked, events, state,
+                new TaskMetrics(registry));
+        return new TaskConsumer(tasks.byName(), services, properties.queue(), properties.maxBodyBytes(),
+                properties.maxRetries(), properties.defaultRetryDelay(), Clock.systemUTC());
+    }
+
+    @Bean
+    SimpleMessageListenerContainer taskContainer(ConnectionFactory connectionFactory, WorkerProperties properties,
+                                                 TaskConsumer consumer) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(properties.queue());
+        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        container.setConcurrentConsumers(properties.concurrency());
+        container.setPrefetchCount(properties.prefetch());
+        container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
+        container.setMessagePropertiesConverter(new DefaultMessagePropertiesConverter(LONG_STRING_LIMIT));
+        container.setMissingQueuesFatal(false);
+        container.setMessageListener(consumer);
+        return container;
+    }
+
+    @Bean
+    SimpleMessageListenerContainer remoteControlContainer(ConnectionFactory connectionFactory, WorkerProperties properties,
+                                                          WorkerState state, RevokedTasks revoked,
+                                                          ConfirmedPublisher publisher, TaskRegistry tasks,
+                                                          RabbitProperties rabbit) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(RemoteControlListener.queueName(state.hostname()));
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        container.setMessagePropertiesConverter(new DefaultMessagePropertiesConverter(LONG_STRING_LIMIT));
+        container.setMissingQueuesFatal(false);
+        Map<String, Object> broker = Map.of("hostname", rabbit.determineHost(), "port", rabbit.determinePort(),
+                "transport", "amqp", "virtual_host", rabbit.determineVirtualHost() == null ? "/" : rabbit.determineVirtualHost(),
+                "userid", rabbit.determineUsername());
+        container.setMessageListener(new RemoteControlListener(state, revoked, publisher,
+                tasks.byName().keySet(), properties.concurrency(), properties.prefetch(),
+                broker));
+        return container;
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

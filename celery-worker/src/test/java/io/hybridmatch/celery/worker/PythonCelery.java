@@ -1,0 +1,45 @@
+package io.hybridmatch.celery.worker;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Runs the scripts of src/test/python with Debian's Python (celery 5.2, django 3.2) and returns their JSON answer. */
+public final class PythonCelery {
+
+    private static final Path SCRIPTS = Path.of("src/test/python").toAbsolutePath();
+    /** The contracts' Python helper package, importable as the Django side imports it. */
+    private static final Path CLIENT = Path.of("../contracts/python").toAbsolutePath().normalize();
+    private static final String PYTHON = "/usr/bin/python3";
+
+    private PythonCelery() {
+    }
+
+    public static JsonNode run(String scenario, String backend, String queue) throws IOException, InterruptedException {
+        return script("interop_client.py", List.of(scenario), backend, queue);
+    }
+
+    /** Runs one of the Python scripts with arguments; its last output line is the JSON answer. */
+    public static JsonNode script(String script, List<String> args, String backend, String queue)
+            throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(PYTHON, SCRIPTS.resolve(script).toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(SCRIPTS.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(Map.of("BACKEND", backend, "QUEUE", queue, "PYTHONPATH", SCRIPTS + ":" + CLIENT));
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("python " + command + " failed: " + new String(out, StandardCharsets.UTF_8));
+        }
+        List<String> lines = new String(out, StandardCharsets.UTF_8).lines().toList();
+        return JsonMapper.builder().build().readTree(lines.getLast());
+    }
+}

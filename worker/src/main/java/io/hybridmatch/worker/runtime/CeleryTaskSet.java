@@ -1,9 +1,0 @@
-package io.hybridmatch.worker.runtime;
-
-import java.util.List;
-
-/** Several task handlers registered as one Spring bean (a module's tasks), next to single handler beans. */
-public interface CeleryTaskSet {
-
-    List<CeleryTaskHandler> tasks();
-}
