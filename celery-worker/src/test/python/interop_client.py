@@ -32,7 +32,7 @@ def basics():
 
 def timing():
     start = time.time()
-    later = app.send_task('tests.add', args=[1, 1], countdown=3)
+    later = app.send_task('tests.add', args=[1, 1], countdown=5)
     now = app.send_task('tests.add', args=[5, 5])
     first = outcome(now)
     first_at = time.time() - start

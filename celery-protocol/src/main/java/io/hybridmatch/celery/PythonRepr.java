@@ -11,17 +11,17 @@ import java.util.Map;
  * quoting rules; floats Python's shortest form ({@code 1e+16}, {@code 10000000.0}). Celery's {@code saferepr} also
  * abbreviates long values; {@link #of(Object, int)} approximates it by cutting the text.
  */
-final class PythonRepr {
+public final class PythonRepr {
 
     private PythonRepr() {
     }
 
-    static String of(Object value, int maxLength) {
+    public static String of(Object value, int maxLength) {
         String repr = of(value);
         return repr.length() <= maxLength ? repr : repr.substring(0, maxLength) + "...";
     }
 
-    static String of(Object value) {
+    public static String of(Object value) {
         StringBuilder out = new StringBuilder();
         append(out, CeleryJson.toPlain(value));
         return out.toString();

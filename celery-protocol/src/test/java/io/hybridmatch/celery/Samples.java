@@ -11,12 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The wire samples recorded from Celery 5.2.6 / kombu 5.2.4 (src/test/resources, recorder in src/test/python).
  */
-final class Samples {
+public final class Samples {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A recorded AMQP message as an AMQP client would hand it over. */
-    record Delivery(AmqpProperties properties, Map<String, Object> headers, byte[] body, JsonNode recorded) {
+    public record Delivery(AmqpProperties properties, Map<String, Object> headers, byte[] body, JsonNode recorded) {
     }
 
     private Samples() {
@@ -34,13 +34,13 @@ final class Samples {
     }
 
     /** One of the four messages of task-messages.celery-5.2.6.json (body recorded as parsed JSON). */
-    static Delivery taskMessage(int index) {
+    public static Delivery taskMessage(int index) {
         JsonNode m = resource("task-messages.celery-5.2.6.json").get(index);
         return delivery(m, JSON.writeValueAsBytes(m.get("body")));
     }
 
     /** A message of extra-samples.celery-5.2.6.json, whose body was recorded as the raw published text. */
-    static Delivery extraMessage(String group, int index) {
+    public static Delivery extraMessage(String group, int index) {
         return extraMessage(extra(), group, index);
     }
 

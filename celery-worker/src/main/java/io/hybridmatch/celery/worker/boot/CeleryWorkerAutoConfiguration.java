@@ -11,7 +11,10 @@ import io.hybridmatch.celery.worker.RemoteControlListener;
 import io.hybridmatch.celery.worker.ResultBackend;
 import io.hybridmatch.celery.worker.RevokedTasks;
 import io.hybridmatch.celery.worker.RpcResultBackend;
+import io.hybridmatch.celery.TaskMessageDecoder;
+import io.hybridmatch.celery.worker.TaskAdmission;
 import io.hybridmatch.celery.worker.TaskConsumer;
+import io.hybridmatch.celery.worker.TaskExecution;
 import io.hybridmatch.celery.worker.TaskMetrics;
 import io.hybridmatch.celery.worker.WorkerEvents;
 import io.hybridmatch.celery.worker.WorkerState;
@@ -139,12 +142,14 @@ public class CeleryWorkerAutoConfiguration {
     TaskConsumer taskConsumer(TaskRegistry tasks, WorkerProperties properties, ResultBackend results,
                               ConfirmedPublisher publisher, DelayQueues delays, RevokedTasks revoked,
                               WorkerEvents events, WorkerState state, ObjectProvider<MeterRegistry> registries) {
-        MeterRegistry registry = registries.getIfAvailable(SimpleMeterRegistry::new);
-        TaskConsumer.Services services = new TaskConsumer.Services(results, publisher,
-                new DeadLetters(publisher, properties.deadLetterQueue()), delays, revoked, events, state,
-                new TaskMetrics(registry));
-        return new TaskConsumer(tasks.byName(), services, properties.queue(), properties.maxBodyBytes(),
-                properties.maxRetries(), properties.defaultRetryDelay(), Clock.systemUTC());
+        TaskMetrics metrics = new TaskMetrics(registries.getIfAvailable(SimpleMeterRegistry::new));
+        Clock clock = Clock.systemUTC();
+        TaskAdmission admission = new TaskAdmission(new TaskMessageDecoder(properties.maxBodyBytes()), tasks.byName(),
+                revoked::isRevoked, clock);
+        TaskExecution execution = new TaskExecution(new TaskExecution.Services(results, publisher, events, state, metrics),
+                properties.queue(), properties.maxRetries(), properties.defaultRetryDelay(), clock);
+        return new TaskConsumer(admission, execution, new DeadLetters(publisher, properties.deadLetterQueue()), delays,
+                metrics);
     }
 
     @Bean

@@ -1,0 +1,176 @@
+package io.hybridmatch.celery.worker;
+
+import io.hybridmatch.celery.ControlReplies;
+import io.hybridmatch.celery.FollowUpMessages;
+import io.hybridmatch.celery.PythonException;
+import io.hybridmatch.celery.PythonRepr;
+import io.hybridmatch.celery.RejectedMessageException;
+import io.hybridmatch.celery.Route;
+import io.hybridmatch.celery.Signature;
+import io.hybridmatch.celery.TaskMessage;
+import io.hybridmatch.celery.TaskMessageEncoder;
+import io.hybridmatch.celery.TaskResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out an admitted task: runs it under its time limits, publishes its follow-ups (callbacks, next chain step,
+ * retry, errbacks) with confirms, stores its result, sends its events and logs it as Celery's worker does
+ * ({@code celery.app.trace}'s received / succeeded / raised unexpected / retry lines). Every outcome is durable when a
+ * method returns, so the consumer may acknowledge; a broker or Redis failure surfaces as a RuntimeException.
+ */
+public final class TaskExecution {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskExecution.class);
+
+    /** Collaborators, grouped to keep the constructor readable. */
+    public record Services(ResultBackend results, ConfirmedPublisher publisher, WorkerEvents events, WorkerState state,
+                           TaskMetrics metrics) {
+    }
+
+    private final Services s;
+    private final TaskMessageEncoder encoder;
+    private final FollowUpMessages followUps;
+    private final String queue;
+    private final int defaultMaxRetries;
+    private final Duration defaultRetryDelay;
+    private final Clock clock;
+    private final TimeLimits limits = new TimeLimits();
+
+    public TaskExecution(Services services, String queue, int defaultMaxRetries, Duration defaultRetryDelay,
+                         Clock clock) {
+        this.s = services;
+        this.encoder = new TaskMessageEncoder(clock, services.state().hostname());
+        this.followUps = new FollowUpMessages(clock, queue);
+        this.queue = queue;
+        this.defaultMaxRetries = defaultMaxRetries;
+        this.defaultRetryDelay = defaultRetryDelay;
+        this.clock = clock;
+    }
+
+    public void run(Admission.Run run, boolean redelivered) throws InterruptedException {
+        TaskMessage task = run.task();
+        log.info("Task {}[{}] received", task.task(), task.id());
+        s.events().received(task);
+        s.metrics().count(task.task(), "received");
+        s.state().begin(new ControlReplies.ActiveTask(task, Route.queue(queue), redelivered, clock.instant(), false,
+                s.state().pid()));
+        s.events().started(task.id());
+        long t0 = System.nanoTime();
+        try {
+            Object value;
+            try {
+                value = limits.run(task, () -> run.handler().run(new TaskCall(task, run.arguments())));
+            } catch (RetryTask retry) {
+                retryOrFail(task, run.handler(), retry, since(t0));
+                return;
+            } catch (TimeLimits.Exceeded e) {
+                fail(task, e.python(), e, since(t0));
+                return;
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                fail(task, PythonException.of(e), e, since(t0));
+                return;
+            }
+            Duration runtime = since(t0);
+            // follow-ups before the result: once SUCCESS is visible, its callbacks already exist
+            for (Signature callback : task.callbacks()) {
+                publishFollowUp(task, () -> followUps.linkCallback(task, callback, value));
+            }
+            publishFollowUp(task, () -> followUps.nextInChain(task, value).orElse(null));
+            store(task, TaskResult.success(task.id(), value, clock.instant()));
+            s.events().succeeded(task.id(), value, runtime);
+            s.metrics().finished(task.task(), "succeeded", runtime);
+            log.info("Task {}[{}] succeeded in {}s: {}", task.task(), task.id(), PythonRepr.of(runtime.toNanos() / 1e9),
+                    PythonRepr.of(value, 1024)); // Celery's resultrepr_maxsize
+        } finally {
+            s.state().end(task.id(), task.task());
+        }
+    }
+
+    /** A task that can never run as sent: FAILURE for the caller and its errbacks (the message is dead-lettered). */
+    public void reject(TaskMessage task, PythonException error) {
+        for (Signature errback : task.errbacks()) {
+            publishFollowUp(task, () -> followUps.errorCallback(task, errback));
+        }
+        store(task, TaskResult.failure(task.id(), error, null, clock.instant()));
+        s.metrics().count(task.task(), "rejected");
+    }
+
+    public void revoke(TaskMessage task, String why) {
+        log.info("Discarding {} task: {}[{}]", why, task.task(), task.id());
+        store(task, TaskResult.revoked(task.id(), why, clock.instant()));
+        s.metrics().count(task.task(), "revoked");
+    }
+
+    private void retryOrFail(TaskMessage task, CeleryTaskHandler handler, RetryTask retry, Duration runtime) {
+        int maxRetries = handler.maxRetries() != null ? handler.maxRetries() : defaultMaxRetries;
+        Throwable cause = retry.getCause();
+        if (task.retries() >= maxRetries) {
+            PythonException error = cause != null ? PythonException.of(cause)
+                    : new PythonException("MaxRetriesExceededError", "celery.exceptions", List.of(
+                    "Can't retry " + task.task() + "[" + task.id() + "] args:" + task.args() + " kwargs:" + task.kwargs()));
+            fail(task, error, cause != null ? cause : retry, runtime);
+            return;
+        }
+        Duration countdown = retry.countdown() != null ? retry.countdown() : defaultRetryDelay;
+        s.publisher().publish(encoder.encode(followUps.retry(task, countdown), Route.queue(queue)));
+        Throwable reasonError = cause != null ? cause : retry;
+        PythonException reason = PythonException.of(reasonError);
+        String traceback = stackTrace(reasonError);
+        store(task, TaskResult.retry(task.id(), reason, traceback));
+        s.events().retried(task.id(), reason, traceback);
+        s.metrics().finished(task.task(), "retried", runtime);
+        log.info("Task {}[{}] retry: Retry in {}s: {}", task.task(), task.id(), countdown.toSeconds(), reason.repr());
+    }
+
+    private void fail(TaskMessage task, PythonException error, Throwable thrown, Duration runtime) {
+        String traceback = stackTrace(thrown);
+        for (Signature errback : task.errbacks()) {
+            publishFollowUp(task, () -> followUps.errorCallback(task, errback));
+        }
+        store(task, TaskResult.failure(task.id(), error, traceback, clock.instant()));
+        s.events().failed(task.id(), error, traceback);
+        s.metrics().finished(task.task(), "failed", runtime);
+        log.error("Task {}[{}] raised unexpected: {}", task.task(), task.id(), error.repr(), thrown);
+    }
+
+    private void store(TaskMessage task, TaskResult result) {
+        if (!task.ignoreResult()) {
+            s.results().store(task, result);
+        }
+    }
+
+    private interface FollowUp {
+        FollowUpMessages.Publication next() throws RejectedMessageException;
+    }
+
+    private void publishFollowUp(TaskMessage task, FollowUp followUp) {
+        try {
+            FollowUpMessages.Publication publication = followUp.next();
+            if (publication != null) {
+                s.publisher().publish(encoder.encode(publication.message(), publication.route()));
+            }
+        } catch (RejectedMessageException e) {
+            // e.g. a group or chord as callback: the task's own outcome stands; the follow-up is reported, not run
+            log.warn("follow-up of {}[{}] not published: {}", task.task(), task.id(), e.getMessage());
+        }
+    }
+
+    private static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    private static String stackTrace(Throwable error) {
+        StringWriter out = new StringWriter();
+        error.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+}
