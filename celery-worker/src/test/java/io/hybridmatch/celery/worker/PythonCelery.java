@@ -27,13 +27,15 @@ public final class PythonCelery {
     /** Runs one of the Python scripts with arguments; its last output line is the JSON answer. */
     public static JsonNode script(String script, List<String> args, String backend, String queue)
             throws IOException, InterruptedException {
+        return script(script, args, Map.of("BACKEND", backend, "QUEUE", queue));
+    }
+
+    /** Runs a script with these environment variables (besides PYTHONPATH); its last output line is the answer. */
+    public static JsonNode script(String script, List<String> args, Map<String, String> env)
+            throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(PYTHON, SCRIPTS.resolve(script).toString()));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(SCRIPTS.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().putAll(Map.of("BACKEND", backend, "QUEUE", queue, "PYTHONPATH", SCRIPTS + ":" + CLIENT));
-        Process process = builder.start();
+        Process process = start(command, env).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
@@ -41,5 +43,19 @@ public final class PythonCelery {
         }
         List<String> lines = new String(out, StandardCharsets.UTF_8).lines().toList();
         return JsonMapper.builder().build().readTree(lines.getLast());
+    }
+
+    /** A real Python Celery worker of a module of src/test/python: the oracle the Java worker is compared with. */
+    public static Process worker(String module, String queue, Map<String, String> env) throws IOException {
+        return start(List.of(PYTHON, "-m", "celery", "-A", module, "worker", "-Q", queue, "-c", "1",
+                "-n", "py-" + queue + "@test", "--without-mingle", "--without-gossip", "--loglevel", "WARNING"), env)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static ProcessBuilder start(List<String> command, Map<String, String> env) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPTS.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("PYTHONPATH", SCRIPTS + ":" + CLIENT);
+        return builder;
     }
 }

@@ -19,7 +19,10 @@ class TestTasks {
         return handler("tests.add", TaskParameters.required("x", "y"), call -> {
             Number x = (Number) call.argument("x");
             Number y = (Number) call.argument("y");
-            return x instanceof Double || y instanceof Double ? x.doubleValue() + y.doubleValue() : x.longValue() + y.longValue();
+            if (x instanceof Double || y instanceof Double) { // as Python: int + int stays an int
+                return x.doubleValue() + y.doubleValue();
+            }
+            return x.longValue() + y.longValue();
         });
     }
 

@@ -6,6 +6,8 @@ import io.hybridmatch.celery.worker.TaskRegistry;
 import io.hybridmatch.celery.worker.ConfirmedPublisher;
 import io.hybridmatch.celery.worker.DeadLetters;
 import io.hybridmatch.celery.worker.DelayQueues;
+import io.hybridmatch.celery.worker.DjangoDbResultBackend;
+import com.zaxxer.hikari.HikariDataSource;
 import io.hybridmatch.celery.worker.RedisResultBackend;
 import io.hybridmatch.celery.worker.RemoteControlListener;
 import io.hybridmatch.celery.worker.ResultBackend;
@@ -76,9 +78,22 @@ public class CeleryWorkerAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     ResultBackend resultBackend(WorkerProperties properties, ConfirmedPublisher publisher) {
-        return properties.redisBackend()
-                ? new RedisResultBackend(properties.resultBackend(), properties.resultExpires())
-                : new RpcResultBackend(publisher);
+        if (properties.redisBackend()) {
+            return new RedisResultBackend(properties.resultBackend(), properties.resultExpires());
+        }
+        if (properties.resultBackend().equals(WorkerProperties.DJANGO_DB)) {
+            return djangoDb(properties.djangoDb());
+        }
+        return new RpcResultBackend(publisher);
+    }
+
+    private static ResultBackend djangoDb(WorkerProperties.DjangoDb db) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(db.url());
+        pool.setUsername(db.username());
+        pool.setPassword(db.password());
+        pool.setPoolName("django-db-results");
+        return new DjangoDbResultBackend(pool, Clock.systemUTC());
     }
 
     @Bean

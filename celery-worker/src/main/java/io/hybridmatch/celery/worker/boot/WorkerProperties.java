@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hostname         node name in events and remote control ({@code celery -A proj inspect ping} shows it)
  * @param concurrency      tasks run at once
  * @param prefetch         unacknowledged messages per consumer (Celery's prefetch multiplier × concurrency)
- * @param resultBackend    {@code rpc://} or {@code redis://host:port/db}: where Django's {@code AsyncResult} reads
+ * @param resultBackend    {@code rpc://}, {@code redis://host:port/db} or {@code django-db} (django-celery-results):
+ *                         where Django's {@code AsyncResult} reads
  * @param resultExpires    Redis result TTL (Celery's {@code result_expires})
  * @param sendEvents       task and worker events on {@code celeryev} (Celery's {@code -E})
  * @param heartbeat        worker-heartbeat period when events are on
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetries       Celery's default {@code max_retries} when a task does not set one
  * @param defaultRetryDelay Celery's default {@code default_retry_delay}
  * @param shutdownTimeout  how long in-flight tasks may finish on shutdown
+ * @param djangoDb         Django's database, for {@code django-db}
  */
 @ConfigurationProperties("hybridmatch.worker")
 public record WorkerProperties(
@@ -35,12 +37,29 @@ public record WorkerProperties(
         @DefaultValue("10485760") int maxBodyBytes,
         @DefaultValue("3") int maxRetries,
         @DefaultValue("180s") Duration defaultRetryDelay,
-        @DefaultValue("60s") Duration shutdownTimeout) {
+        @DefaultValue("60s") Duration shutdownTimeout,
+        DjangoDb djangoDb) {
+
+    public static final String DJANGO_DB = "django-db";
+
+    /**
+     * The database of the Django project that reads the results.
+     *
+     * @param url      JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/recruiting}
+     * @param username database user
+     * @param password its password
+     */
+    public record DjangoDb(String url, String username, String password) {
+    }
 
     public WorkerProperties {
-        if (!resultBackend.equals("rpc://") && !redisBackend(resultBackend)) {
-            throw new IllegalArgumentException("hybridmatch.worker.result-backend must be rpc:// or redis://host:port/db, not "
-                    + resultBackend);
+        if (!resultBackend.equals("rpc://") && !redisBackend(resultBackend) && !resultBackend.equals(DJANGO_DB)) {
+            throw new IllegalArgumentException("hybridmatch.worker.result-backend must be rpc://, redis://host:port/db"
+                    + " or django-db, not " + resultBackend);
+        }
+        if (resultBackend.equals(DJANGO_DB) && (djangoDb == null || djangoDb.url() == null)) {
+            throw new IllegalArgumentException("hybridmatch.worker.result-backend=django-db needs"
+                    + " hybridmatch.worker.django-db.url (the JDBC URL of the Django project's database)");
         }
     }
 
