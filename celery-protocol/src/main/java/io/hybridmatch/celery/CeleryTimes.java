@@ -1,5 +1,6 @@
 package io.hybridmatch.celery;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,6 +37,11 @@ public final class CeleryTimes {
         int micros = time.get(ChronoField.MICRO_OF_SECOND);
         String seconds = SECONDS.format(time);
         return micros == 0 ? seconds : seconds + String.format(".%06d", micros);
+    }
+
+    /** Python's {@code time.time()}: seconds since the epoch as a float (event timestamps, time_start). */
+    public static double epochSeconds(Instant time) {
+        return time.getEpochSecond() + time.getNano() / 1e9;
     }
 
     /**

@@ -6,12 +6,17 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 
 /**
- * Reply payloads of the remote-control commands monitors use, shaped as celery/worker/control.py returns them:
- * {@code ping}, {@code revoke}, {@code inspect registered}, {@code inspect active}, {@code inspect stats}.
+ * Reply payloads of the remote-control commands, shaped as celery/worker/control.py returns them (checked against a
+ * Celery 5.2.6 worker): the inspect commands Flower polls and the control commands' {@code {"ok": ...}} /
+ * {@code {"error": ...}} texts.
  */
 public final class ControlReplies {
+
+    /** Celery's timer priority for eta entries, shown by {@code inspect scheduled}. */
+    private static final int ETA_TIMER_PRIORITY = 6;
 
     private ControlReplies() {
     }
@@ -21,26 +26,64 @@ public final class ControlReplies {
         return ok("pong");
     }
 
+    public static Map<String, Object> ok(String value) {
+        return Map.of("ok", value);
+    }
+
+    public static Map<String, Object> error(String value) {
+        return Map.of("error", value);
+    }
+
+    /**
+     * What kombu's pidbox answers when a command raises: {@code {"error": repr(exc)}}, e.g. {@code KeyError('nosuch')}
+     * for an unknown command.
+     */
+    public static Map<String, Object> raised(String pythonType, String message) {
+        return error(pythonType + "(" + PythonRepr.of(message) + ")");
+    }
+
     /** {@code revoke} without terminate → {@code {"ok": "tasks <id>, <id> flagged as revoked"}}. */
     public static Map<String, Object> revoked(Collection<String> taskIds) {
         return ok("tasks " + String.join(", ", taskIds) + " flagged as revoked");
     }
 
+    /** {@code revoke} with terminate: the ids of the running tasks that were terminated. */
+    public static Map<String, Object> terminated(Collection<String> taskIds) {
+        return ok(taskIds.isEmpty() ? "terminate: tasks unknown" : "terminate: " + String.join(", ", taskIds));
+    }
+
     /** {@code revoke}'s task_id argument: one id or a list of ids. */
     public static List<String> revokeTaskIds(ControlRequest request) {
-        return switch (request.arguments().get("task_id")) {
+        return ids(request.arguments().get("task_id"));
+    }
+
+    /** {@code query_task}'s ids argument: one id or a list of ids. */
+    public static List<String> queryTaskIds(ControlRequest request) {
+        return ids(request.arguments().get("ids"));
+    }
+
+    private static List<String> ids(Object argument) {
+        return switch (argument) {
             case String id -> List.of(id);
-            case List<?> ids -> ids.stream().map(String::valueOf).toList();
+            case List<?> ids -> ids.stream().map(String::valueOf).distinct().toList();
             case null, default -> List.of();
         };
     }
 
-    /** {@code inspect registered} → task names, sorted, without Celery's built-in {@code celery.*} tasks. */
-    public static List<String> registered(Collection<String> taskNames) {
-        return taskNames.stream().filter(name -> !name.startsWith("celery.")).sorted().toList();
+    /**
+     * {@code inspect registered} → task names, sorted, without Celery's built-in {@code celery.*} tasks; a task with
+     * a rate limit reads {@code "name [rate_limit=10/m]"}, as Celery lists the set attributes.
+     */
+    public static List<String> registered(Collection<String> taskNames, Map<String, String> rateLimits) {
+        return taskNames.stream().filter(name -> !name.startsWith("celery.")).sorted()
+                .map(name -> rateLimits.containsKey(name) ? name + " [rate_limit=" + rateLimits.get(name) + "]" : name)
+                .toList();
     }
 
-    /** A task being executed, for {@code inspect active}. */
+    /**
+     * A task this worker holds: running ({@code started} set) or admitted and waiting ({@code started} null, as
+     * Celery's reserved and scheduled requests).
+     */
     public record ActiveTask(TaskMessage message, Route deliveredTo, boolean redelivered, Instant started,
                              boolean acknowledged, long workerPid) {
     }
@@ -51,6 +94,27 @@ public final class ControlReplies {
      */
     public static List<Map<String, Object>> active(Collection<ActiveTask> tasks, String hostname, boolean safe) {
         return tasks.stream().map(task -> info(task, hostname, safe)).toList();
+    }
+
+    /** {@code inspect scheduled} → {@code {"eta", "priority", "request"}} per task waiting for its eta. */
+    public static List<Map<String, Object>> scheduled(Collection<ActiveTask> tasks, String hostname) {
+        return tasks.stream().map(task -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("eta", task.message().eta() == null ? null : CeleryTimes.isoformat(task.message().eta()));
+            entry.put("priority", ETA_TIMER_PRIORITY);
+            entry.put("request", info(task, hostname, false));
+            return entry;
+        }).toList();
+    }
+
+    /** {@code inspect query_task} → {@code {id: [state, info]}} for the held tasks asked for: "active" or "reserved". */
+    public static Map<String, Object> queryTask(Collection<ActiveTask> tasks, String hostname) {
+        Map<String, Object> found = new LinkedHashMap<>();
+        for (ActiveTask task : tasks) {
+            found.put(task.message().id(), List.of(task.started() != null ? "active" : "reserved",
+                    info(task, hostname, false)));
+        }
+        return found;
     }
 
     private static Map<String, Object> info(ActiveTask task, String hostname, boolean safe) {
@@ -67,40 +131,109 @@ public final class ControlReplies {
         info.put("kwargs", safe ? PythonRepr.of(m.kwargs(), TaskMessageEncoder.REPR_MAX_LENGTH) : m.kwargs());
         info.put("type", m.task());
         info.put("hostname", hostname);
-        info.put("time_start", task.started().getEpochSecond() + task.started().getNano() / 1e9);
+        info.put("time_start", task.started() == null ? null : CeleryTimes.epochSeconds(task.started()));
         info.put("acknowledged", task.acknowledged());
         info.put("delivery_info", deliveryInfo);
-        info.put("worker_pid", task.workerPid());
+        info.put("worker_pid", task.started() == null ? null : task.workerPid());
         return info;
     }
 
+    /** {@code inspect clock} → {@code {"clock": <value>}}. */
+    public static Map<String, Object> clock(long value) {
+        return Map.of("clock", value);
+    }
+
     /**
-     * {@code inspect stats}: the fields monitors read (Worker.stats in celery/worker/worker.py and the consumer/pool
-     * blueprint infos): total tasks per name, pid, logical clock (a string, as Celery sends it), uptime in seconds,
-     * pool size and processes, prefetch_count, and the broker connection info given by the caller. Celery's
-     * {@code rusage} block is sent as "N/A", which is what Celery itself sends where rusage is unavailable.
+     * {@code hello} (mingle's sync request from another worker) → {@code {"revoked": {id: [monotonic time, id]},
+     * "clock": <forwarded clock>}}: the revoked ids as Celery's LimitedSet serialises its heap entries, which the
+     * asking worker merges into its own revoked set.
+     */
+    public static Map<String, Object> hello(SequencedMap<String, Double> revokedAt, long clock) {
+        Map<String, Object> revoked = new LinkedHashMap<>();
+        revokedAt.forEach((id, at) -> revoked.put(id, List.of(at, id)));
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("revoked", revoked);
+        reply.put("clock", clock);
+        return reply;
+    }
+
+    /** A queue consumed by the worker, as kombu declares the ones Celery creates for {@code -Q}. */
+    public record ConsumedQueue(String name, String exchange, String exchangeType, String routingKey) {
+    }
+
+    /** {@code inspect active_queues} → kombu's {@code Queue.as_dict(recurse=True)} per consumed queue. */
+    public static List<Map<String, Object>> activeQueues(Collection<ConsumedQueue> queues) {
+        return queues.stream().map(ControlReplies::queueAsDict).toList();
+    }
+
+    private static Map<String, Object> queueAsDict(ConsumedQueue queue) {
+        Map<String, Object> exchange = new LinkedHashMap<>();
+        exchange.put("name", queue.exchange());
+        exchange.put("type", queue.exchangeType());
+        exchange.put("arguments", null);
+        exchange.put("durable", true);
+        exchange.put("passive", false);
+        exchange.put("auto_delete", false);
+        exchange.put("delivery_mode", null);
+        exchange.put("no_declare", false);
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("name", queue.name());
+        q.put("exchange", exchange);
+        q.put("routing_key", queue.routingKey());
+        for (String unset : List.of("queue_arguments", "binding_arguments", "consumer_arguments")) {
+            q.put(unset, null);
+        }
+        q.put("durable", true);
+        q.put("exclusive", false);
+        q.put("auto_delete", false);
+        q.put("no_ack", false);
+        q.put("alias", null);
+        q.put("bindings", List.of());
+        for (String unset : List.of("no_declare", "expires", "message_ttl", "max_length", "max_length_bytes",
+                "max_priority")) {
+            q.put(unset, null);
+        }
+        return q;
+    }
+
+    /**
+     * {@code inspect report} → {@code {"ok": <bug report text>}} in the layout of Celery's {@code app.bugreport()}:
+     * software, platform, settings header, then one {@code key: repr(value)} line per setting.
+     */
+    public static Map<String, Object> report(String software, String platform, String transport, String results,
+                                             Map<String, Object> conf) {
+        StringBuilder text = new StringBuilder("\nsoftware -> ").append(software)
+                .append("\nplatform -> ").append(platform)
+                .append("\nsettings -> transport:").append(transport).append(" results:").append(results)
+                .append("\n\n");
+        conf.forEach((key, value) -> text.append(key).append(": ").append(PythonRepr.of(value)).append('\n'));
+        return ok(text.toString());
+    }
+
+    /** The worker's execution pool as {@code inspect stats} shows it. */
+    public record Pool(int maxConcurrency, int threads) {
+    }
+
+    /**
+     * {@code inspect stats}: Worker.stats in celery/worker/worker.py with the consumer blueprint infos: total tasks per
+     * name, pid, logical clock (a string, as Celery sends it), uptime in seconds, the pool as Celery's thread pool
+     * ({@code -P threads}, which is what this worker is) describes itself, the broker connection info given by the
+     * caller, prefetch_count. {@code rusage} is "N/A", which is what Celery sends where rusage is unavailable.
      */
     public static Map<String, Object> stats(Map<String, Long> totalByTask, long pid, long clock, Duration uptime,
-                                            int concurrency, int prefetchCount, Map<String, Object> broker) {
-        Map<String, Object> pool = new LinkedHashMap<>();
-        pool.put("max-concurrency", concurrency);
-        pool.put("processes", List.of(pid));
-        pool.put("max-tasks-per-child", null);
-        pool.put("put-guarded-by-semaphore", false);
-        pool.put("timeouts", List.of());
+                                            Pool pool, int prefetchCount, Map<String, Object> broker) {
+        Map<String, Object> poolInfo = new LinkedHashMap<>();
+        poolInfo.put("max-concurrency", pool.maxConcurrency());
+        poolInfo.put("threads", pool.threads());
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("total", totalByTask);
         stats.put("pid", pid);
         stats.put("clock", Long.toString(clock));
         stats.put("uptime", uptime.toSeconds());
-        stats.put("pool", pool);
+        stats.put("pool", poolInfo);
         stats.put("broker", broker);
         stats.put("prefetch_count", prefetchCount);
         stats.put("rusage", "N/A");
         return stats;
-    }
-
-    private static Map<String, Object> ok(String value) {
-        return Map.of("ok", value);
     }
 }

@@ -26,7 +26,8 @@ public record ControlRequest(
 
     /**
      * Whether the worker named {@code hostname} must handle it, as kombu's {@code Node.handle_message}: listed in
-     * destination, else matching pattern with matcher "glob" or "pcre", else everyone.
+     * destination, else matching pattern with matcher "glob" ({@code fnmatch}) or "pcre" ({@code re.match}: anchored
+     * at the start only), else everyone.
      */
     public boolean isFor(String hostname) {
         if (!destination.isEmpty()) {
@@ -35,20 +36,29 @@ public record ControlRequest(
         if (pattern != null && matcher != null) {
             return switch (matcher) {
                 case "glob" -> Pattern.matches(globToRegex(pattern), hostname);
-                case "pcre" -> Pattern.compile(pattern).matcher(hostname).find();
+                case "pcre" -> Pattern.compile(pattern).matcher(hostname).lookingAt();
                 default -> false;
             };
         }
         return true;
     }
 
+    /** Python's {@code fnmatch.translate}: {@code *}, {@code ?}, {@code [seq]} and {@code [!seq]}. */
     private static String globToRegex(String glob) {
         StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            int close = c == '[' ? glob.indexOf(']', i + 2) : -1;
+            if (c == '*') {
+                regex.append(".*");
+            } else if (c == '?') {
+                regex.append('.');
+            } else if (close > 0) {
+                String set = glob.substring(i + 1, close).replace("\\", "\\\\");
+                regex.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
+                i = close;
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
         return regex.toString();

@@ -82,6 +82,26 @@ public final class EventMessages {
         return event("task-retried", failure(taskId, reason, traceback));
     }
 
+    /**
+     * {@code task-revoked} (Request._announce_revoked): {@code terminated} when a running task was stopped by
+     * {@code revoke(terminate=True)}, with the signal number asked for ({@code signum}, null otherwise), {@code expired}
+     * when it was discarded because its expires had passed.
+     */
+    public OutgoingMessage taskRevoked(String taskId, boolean terminated, Integer signum, boolean expired) {
+        Map<String, Object> f = fields(taskId);
+        f.put("terminated", terminated);
+        f.put("signum", signum);
+        f.put("expired", expired);
+        return event("task-revoked", f);
+    }
+
+    /** {@code task-rejected} (Request.reject): the message was rejected, and requeued or not. */
+    public OutgoingMessage taskRejected(String taskId, boolean requeue) {
+        Map<String, Object> f = fields(taskId);
+        f.put("requeue", requeue);
+        return event("task-rejected", f);
+    }
+
     public OutgoingMessage workerOnline(WorkerStatus status) {
         return event("worker-online", worker(status));
     }
@@ -127,7 +147,7 @@ public final class EventMessages {
         body.put("pid", pid);
         body.put("clock", clock.forward());
         body.putAll(fields);
-        body.put("timestamp", now.getEpochSecond() + now.getNano() / 1e9);
+        body.put("timestamp", CeleryTimes.epochSeconds(now));
         body.put("type", type);
         AmqpProperties properties = AmqpProperties.json(null, null, 0, AmqpProperties.TRANSIENT, null);
         return new OutgoingMessage(new Route(EXCHANGE, type.replace('-', '.')), properties,

@@ -131,4 +131,23 @@ class EventMessagesTest {
         assertThat(second.get("clock").longValue()).isEqualTo(first.get("clock").longValue() + 1);
         assertThat(clock.adjust(100)).isEqualTo(101);
     }
+
+    @Test
+    void revokedAndRejectedCarryCeleryFields() {
+        EventMessages events = new EventMessages("java@host", 7, "x", "1", new LamportClock(),
+                Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC));
+
+        JsonNode terminated = Samples.JSON.readTree(events.taskRevoked("t", true, 15, false).body());
+        JsonNode rejected = Samples.JSON.readTree(events.taskRejected("t", false).body());
+
+        // request.py: send_event('task-revoked', terminated=, signum=, expired=) / ('task-rejected', requeue=)
+        assertThat(List.copyOf(terminated.propertyNames())).containsExactly("hostname", "utcoffset", "pid", "clock",
+                "uuid", "terminated", "signum", "expired", "timestamp", "type");
+        assertThat(terminated.get("signum").intValue()).isEqualTo(15);
+        assertThat(terminated.get("type").asString()).isEqualTo("task-revoked");
+        assertThat(Samples.JSON.readTree(events.taskRevoked("t", false, null, true).body()).get("signum").isNull())
+                .isTrue();
+        assertThat(rejected.get("requeue").booleanValue()).isFalse();
+        assertThat(events.taskRejected("t", false).route()).isEqualTo(new Route("celeryev", "task.rejected"));
+    }
 }

@@ -76,7 +76,7 @@ class RemoteControlTest {
     @Test
     void repliesToInspectRegisteredActiveAndRevokeLikeCelery() throws Exception {
         assertReplyMatches(decode("registered"),
-                ControlReplies.registered(List.of("demo.retry", "celery.chord", "demo.add", "demo.fail")));
+                ControlReplies.registered(List.of("demo.retry", "celery.chord", "demo.add", "demo.fail"), Map.of()));
         ControlRequest active = decode("active");
         assertThat(active.arguments()).containsEntry("safe", null);
         assertReplyMatches(active, ControlReplies.active(List.of(), HOST, false));
@@ -86,17 +86,17 @@ class RemoteControlTest {
     }
 
     @Test
-    void statsHaveTheKeysCelerySends() throws Exception {
+    void statsHaveTheKeysCelerySendsAndThePoolOfCeleryThreads() throws Exception {
         ControlRequest stats = decode("stats");
         JsonNode recorded = Samples.JSON.readTree(replyTo(stats).get("body_raw").stringValue()).get(HOST);
 
-        Map<String, Object> payload = ControlReplies.stats(Map.of("demo.add", 1L), 42, 25, Duration.ofSeconds(9), 1,
-                8, Map.of("hostname", "127.0.0.1", "port", 5672, "transport", "amqp"));
+        Map<String, Object> payload = ControlReplies.stats(Map.of("demo.add", 1L), 42, 25, Duration.ofSeconds(9),
+                new ControlReplies.Pool(4, 2), 8, Map.of("hostname", "127.0.0.1", "port", 5672, "transport", "amqp"));
         JsonNode mine = Samples.JSON.readTree(control.reply(stats, payload).orElseThrow().body()).get(HOST);
 
         assertThat(List.copyOf(mine.propertyNames())).containsExactlyInAnyOrderElementsOf(recorded.propertyNames());
-        assertThat(List.copyOf(mine.get("pool").propertyNames()))
-                .containsExactlyElementsOf(recorded.get("pool").propertyNames());
+        // celery/concurrency/thread.py TaskPool._get_info: the pool a -P threads worker reports
+        assertThat(mine.get("pool")).isEqualTo(Samples.JSON.readTree("{\"max-concurrency\": 4, \"threads\": 2}"));
         assertThat(mine.get("clock").isString()).isEqualTo(recorded.get("clock").isString()).isTrue();
         assertThat(mine.get("total")).isEqualTo(Samples.JSON.readTree("{\"demo.add\": 1}"));
     }
@@ -127,8 +127,13 @@ class RemoteControlTest {
         ControlRequest glob = new ControlRequest("ping", Map.of(), List.of(), "cpworker@*", "glob", "t", null, 0);
         assertThat(glob.isFor(HOST)).isTrue();
         assertThat(glob.isFor("java@vm")).isFalse();
-        ControlRequest pcre = new ControlRequest("ping", Map.of(), List.of(), "^java@", "pcre", "t", null, 0);
+        ControlRequest pcre = new ControlRequest("ping", Map.of(), List.of(), "java@", "pcre", "t", null, 0);
         assertThat(pcre.isFor("java@vm")).isTrue();
+        // re.match anchors at the start only
+        assertThat(pcre.isFor("py-java@vm")).isFalse();
+        ControlRequest set = new ControlRequest("ping", Map.of(), List.of(), "w[!x]@vm", "glob", "t", null, 0);
+        assertThat(set.isFor("w1@vm")).isTrue();
+        assertThat(set.isFor("wx@vm")).isFalse();
         assertThat(control.reply(glob, ControlReplies.pong())).isEmpty();
     }
 
