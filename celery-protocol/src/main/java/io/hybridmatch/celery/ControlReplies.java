@@ -52,17 +52,8 @@ public final class ControlReplies {
         return ok(taskIds.isEmpty() ? "terminate: tasks unknown" : "terminate: " + String.join(", ", taskIds));
     }
 
-    /** {@code revoke}'s task_id argument: one id or a list of ids. */
-    public static List<String> revokeTaskIds(ControlRequest request) {
-        return ids(request.arguments().get("task_id"));
-    }
-
-    /** {@code query_task}'s ids argument: one id or a list of ids. */
-    public static List<String> queryTaskIds(ControlRequest request) {
-        return ids(request.arguments().get("ids"));
-    }
-
-    private static List<String> ids(Object argument) {
+    /** A task-id argument ({@code revoke}'s task_id, {@code query_task}'s ids): one id or a list (Celery's maybe_list). */
+    public static List<String> taskIds(Object argument) {
         return switch (argument) {
             case String id -> List.of(id);
             case List<?> ids -> ids.stream().map(String::valueOf).distinct().toList();

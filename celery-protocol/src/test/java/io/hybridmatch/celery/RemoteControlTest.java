@@ -81,8 +81,8 @@ class RemoteControlTest {
         assertThat(active.arguments()).containsEntry("safe", null);
         assertReplyMatches(active, ControlReplies.active(List.of(), HOST, false));
         ControlRequest revoke = decode("revoke");
-        assertThat(ControlReplies.revokeTaskIds(revoke)).containsExactly("00000000-0000-0000-0000-00000000dead");
-        assertReplyMatches(revoke, ControlReplies.revoked(ControlReplies.revokeTaskIds(revoke)));
+        assertThat(ControlReplies.taskIds(revoke.arguments().get("task_id"))).containsExactly("00000000-0000-0000-0000-00000000dead");
+        assertReplyMatches(revoke, ControlReplies.revoked(ControlReplies.taskIds(revoke.arguments().get("task_id"))));
     }
 
     @Test

@@ -4,10 +4,7 @@ import io.hybridmatch.celery.ControlReplies;
 import io.hybridmatch.celery.ControlRequest;
 import io.hybridmatch.celery.RejectedMessageException;
 import io.hybridmatch.celery.RemoteControl;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +12,9 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 
 /**
- * Answers Celery's remote control (kombu pidbox) so {@code celery inspect ping|registered|active|stats} and
- * {@code celery control revoke} (and Flower) see this worker.
+ * Celery's remote control (kombu pidbox) on {@code <hostname>.celery.pidbox}: each command addressed to this worker
+ * is run and its reply published as kombu's {@code Node.dispatch} does, an unknown command or one that raises being
+ * answered {@code {"error": repr(exc)}}. Commands run one at a time, in arrival order, as in Celery.
  */
 public final class RemoteControlListener implements MessageListener {
 
@@ -24,23 +22,16 @@ public final class RemoteControlListener implements MessageListener {
 
     private final RemoteControl remoteControl;
     private final WorkerState state;
-    private final RevokedTasks revoked;
     private final ConfirmedPublisher publisher;
-    private final Collection<String> taskNames;
-    private final int concurrency;
-    private final int prefetch;
-    private final Map<String, Object> broker;
+    private final Map<String, RemoteCommand> commands = new HashMap<>();
 
-    public RemoteControlListener(WorkerState state, RevokedTasks revoked, ConfirmedPublisher publisher,
-                                 Collection<String> taskNames, int concurrency, int prefetch, Map<String, Object> broker) {
+    public RemoteControlListener(WorkerState state, ConfirmedPublisher publisher, InspectCommands inspect,
+                                 ControlCommands control) {
         this.remoteControl = new RemoteControl(state.hostname(), state.clock());
         this.state = state;
-        this.revoked = revoked;
         this.publisher = publisher;
-        this.taskNames = List.copyOf(taskNames);
-        this.concurrency = concurrency;
-        this.prefetch = prefetch;
-        this.broker = Map.copyOf(broker);
+        commands.putAll(inspect.commands());
+        commands.putAll(control.commands());
     }
 
     public static String queueName(String hostname) {
@@ -60,20 +51,26 @@ public final class RemoteControlListener implements MessageListener {
         if (!request.isFor(state.hostname())) {
             return;
         }
-        Object payload = switch (request.method()) {
-            case "ping" -> ControlReplies.pong();
-            case "registered" -> ControlReplies.registered(taskNames);
-            case "active" -> ControlReplies.active(state.active(), state.hostname(),
-                    Boolean.TRUE.equals(request.arguments().get("safe")));
-            case "stats" -> ControlReplies.stats(state.totals(), state.pid(), state.clock().value(),
-                    Duration.between(state.started(), Instant.now()), concurrency, prefetch, broker);
-            case "revoke" -> {
-                List<String> ids = ControlReplies.revokeTaskIds(request);
-                revoked.revoke(ids);
-                yield ControlReplies.revoked(ids);
-            }
-            default -> Map.of("error", "No such command: " + request.method());
-        };
-        remoteControl.reply(request, payload).ifPresent(publisher::publishUnconfirmed);
+        Object payload = dispatch(request);
+        if (payload != RemoteCommand.NO_REPLY) {
+            remoteControl.reply(request, payload).ifPresent(publisher::publishUnconfirmed);
+        }
+    }
+
+    private Object dispatch(ControlRequest request) {
+        RemoteCommand command = commands.get(request.method());
+        if (command == null) {
+            log.error("pidbox command error: KeyError('{}')", request.method());
+            return ControlReplies.raised("KeyError", request.method());
+        }
+        try {
+            return command.run(new CommandArguments(request.method(), request.arguments()));
+        } catch (ControlCommandError e) {
+            log.error("pidbox command error: {}", e.repr());
+            return e.reply();
+        } catch (RuntimeException e) {
+            log.error("pidbox command {} failed", request.method(), e);
+            return ControlReplies.raised("RuntimeError", String.valueOf(e.getMessage()));
+        }
     }
 }

@@ -5,10 +5,16 @@ import io.hybridmatch.celery.LamportClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What this worker is doing, for events and for {@code inspect active/stats}. */
+/**
+ * What this worker is doing, for events and for {@code inspect active/reserved/scheduled/query_task/stats}: the
+ * tasks running, and the ones admitted but waiting (for an eta due sooner than the shortest delay queue, or for
+ * their rate limit).
+ */
 public final class WorkerState {
 
     private final String hostname;
@@ -16,6 +22,7 @@ public final class WorkerState {
     private final Instant started = Instant.now();
     private final LamportClock clock = new LamportClock();
     private final Map<String, ControlReplies.ActiveTask> active = new ConcurrentHashMap<>();
+    private final Map<String, ControlReplies.ActiveTask> waiting = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> totals = new ConcurrentHashMap<>();
     private final AtomicLong processed = new AtomicLong();
 
@@ -39,6 +46,15 @@ public final class WorkerState {
         return clock;
     }
 
+    /** An admitted task that waits before it runs ({@code started} null). */
+    void hold(ControlReplies.ActiveTask task) {
+        waiting.put(task.message().id(), task);
+    }
+
+    void release(String taskId) {
+        waiting.remove(taskId);
+    }
+
     void begin(ControlReplies.ActiveTask task) {
         active.put(task.message().id(), task);
     }
@@ -53,8 +69,23 @@ public final class WorkerState {
         return List.copyOf(active.values());
     }
 
+    /** Waiting for their eta: Celery's scheduled requests. */
+    public List<ControlReplies.ActiveTask> scheduled() {
+        return waiting.values().stream().filter(task -> task.message().eta() != null).toList();
+    }
+
+    /** Waiting for their rate limit: Celery's reserved requests. */
+    public List<ControlReplies.ActiveTask> reserved() {
+        return waiting.values().stream().filter(task -> task.message().eta() == null).toList();
+    }
+
+    /** The running or waiting tasks among {@code taskIds}, for {@code query_task}. */
+    public List<ControlReplies.ActiveTask> find(List<String> taskIds) {
+        return taskIds.stream().map(id -> active.getOrDefault(id, waiting.get(id))).filter(Objects::nonNull).toList();
+    }
+
     public Map<String, Long> totals() {
-        Map<String, Long> copy = new java.util.TreeMap<>();
+        Map<String, Long> copy = new TreeMap<>();
         totals.forEach((name, count) -> copy.put(name, count.get()));
         return copy;
     }

@@ -15,6 +15,11 @@ import io.hybridmatch.celery.worker.RevokedTasks;
 import io.hybridmatch.celery.worker.RpcResultBackend;
 import io.hybridmatch.celery.TaskMessageDecoder;
 import io.hybridmatch.celery.worker.TaskAdmission;
+import io.hybridmatch.celery.worker.ControlCommands;
+import io.hybridmatch.celery.worker.InspectCommands;
+import io.hybridmatch.celery.worker.RateLimits;
+import io.hybridmatch.celery.worker.TaskConsumers;
+import io.hybridmatch.celery.worker.TaskThreads;
 import io.hybridmatch.celery.worker.TaskConsumer;
 import io.hybridmatch.celery.worker.TaskExecution;
 import io.hybridmatch.celery.worker.TaskMetrics;
@@ -26,6 +31,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.micrometer.core.instrument.Gauge;
@@ -49,6 +55,7 @@ import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -104,6 +111,16 @@ public class CeleryWorkerAutoConfiguration {
     @Bean
     RevokedTasks revokedTasks() {
         return new RevokedTasks();
+    }
+
+    @Bean
+    RateLimits rateLimits() {
+        return new RateLimits();
+    }
+
+    @Bean(destroyMethod = "close")
+    TaskThreads taskThreads() {
+        return new TaskThreads();
     }
 
     @Bean
@@ -171,9 +188,7 @@ public class CeleryWorkerAutoConfiguration {
     SimpleMessageListenerContainer taskContainer(ConnectionFactory connectionFactory, WorkerProperties properties,
                                                  TaskConsumer consumer) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-        container.setQueueNames(properties.queue());
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-        container.setConcurrentConsumers(properties.concurrency());
         container.setPrefetchCount(properties.prefetch());
         container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
         container.setMessagePropertiesConverter(new DefaultMessagePropertiesConverter(LONG_STRING_LIMIT));
@@ -182,22 +197,63 @@ public class CeleryWorkerAutoConfiguration {
         return container;
     }
 
+    /** The task container's queues and concurrency, as remote control changes them. */
     @Bean
-    SimpleMessageListenerContainer remoteControlContainer(ConnectionFactory connectionFactory, WorkerProperties properties,
-                                                          WorkerState state, RevokedTasks revoked,
-                                                          ConfirmedPublisher publisher, TaskRegistry tasks,
-                                                          RabbitProperties rabbit) {
+    TaskConsumers taskConsumers(SimpleMessageListenerContainer taskContainer, AmqpAdmin admin,
+                                WorkerProperties properties) {
+        return new TaskConsumers(taskContainer, admin, properties.queue(), properties.concurrency(),
+                TaskConsumers.autoscale(properties.autoscale()));
+    }
+
+    @Bean
+    InspectCommands inspectCommands(WorkerState state, RevokedTasks revoked, TaskRegistry tasks, RateLimits rateLimits,
+                                    TaskConsumers consumers, WorkerProperties properties, RabbitProperties rabbit) {
+        String vhost = rabbit.determineVirtualHost() == null ? "/" : rabbit.determineVirtualHost();
+        Map<String, Object> broker = new LinkedHashMap<>();
+        broker.put("hostname", rabbit.determineHost());
+        broker.put("userid", rabbit.determineUsername());
+        broker.put("virtual_host", vhost);
+        broker.put("port", rabbit.determinePort());
+        broker.put("transport", "amqp");
+        // Celery's conf: the settings that differ from its defaults, by Celery's names, the password masked
+        Map<String, Object> conf = new LinkedHashMap<>();
+        conf.put("broker_url", "amqp://" + rabbit.determineUsername() + ":********@" + rabbit.determineHost() + ":"
+                + rabbit.determinePort() + "/" + vhost);
+        conf.put("result_backend", properties.resultBackend());
+        conf.put("deprecated_settings", null);
+        conf.put("task_default_queue", properties.queue());
+        conf.put("result_expires", properties.resultExpires().toSeconds());
+        conf.put("worker_concurrency", properties.concurrency());
+        conf.put("worker_prefetch_multiplier", properties.prefetch());
+        conf.put("worker_send_task_events", properties.sendEvents());
+        String software = WorkerEvents.SOFTWARE + ":" + WorkerEvents.VERSION + " java:" + Runtime.version();
+        String platform = "system:" + System.getProperty("os.name") + " arch:" + System.getProperty("os.arch")
+                + "\n            kernel version:" + System.getProperty("os.version") + " imp:Java";
+        return new InspectCommands(state, revoked, tasks.byName().keySet(), rateLimits, consumers,
+                new InspectCommands.Settings(conf, broker, properties.prefetch(), software, platform,
+                        properties.resultBackend()));
+    }
+
+    /** Remote shutdown closes the application as SIGTERM would: in-flight tasks finish first. */
+    @Bean
+    ControlCommands controlCommands(RevokedTasks revoked, TaskThreads threads, WorkerState state, WorkerEvents events,
+                                    RateLimits rateLimits, TaskConsumers consumers, TaskRegistry tasks,
+                                    ConfigurableApplicationContext context) {
+        Runnable shutdown = () -> Thread.ofPlatform().name("celery-remote-shutdown").start(context::close);
+        return new ControlCommands(new ControlCommands.Targets(revoked, threads, state, events, rateLimits, consumers,
+                shutdown), tasks.byName().keySet());
+    }
+
+    @Bean
+    SimpleMessageListenerContainer remoteControlContainer(ConnectionFactory connectionFactory, WorkerState state,
+                                                          ConfirmedPublisher publisher, InspectCommands inspect,
+                                                          ControlCommands control) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(RemoteControlListener.queueName(state.hostname()));
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setMessagePropertiesConverter(new DefaultMessagePropertiesConverter(LONG_STRING_LIMIT));
         container.setMissingQueuesFatal(false);
-        Map<String, Object> broker = Map.of("hostname", rabbit.determineHost(), "port", rabbit.determinePort(),
-                "transport", "amqp", "virtual_host", rabbit.determineVirtualHost() == null ? "/" : rabbit.determineVirtualHost(),
-                "userid", rabbit.determineUsername());
-        container.setMessageListener(new RemoteControlListener(state, revoked, publisher,
-                tasks.byName().keySet(), properties.concurrency(), properties.prefetch(),
-                broker));
+        container.setMessageListener(new RemoteControlListener(state, publisher, inspect, control));
         return container;
     }
 

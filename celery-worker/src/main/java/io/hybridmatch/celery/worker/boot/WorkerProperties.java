@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queue            the task queue (Django routes the tasks here with {@code task_routes})
  * @param hostname         node name in events and remote control ({@code celery -A proj inspect ping} shows it)
  * @param concurrency      tasks run at once
+ * @param autoscale        Celery's {@code --autoscale=max,min}: consumers added under load up to max, down to min
+ *                         (at least 1) when idle; unset = fixed {@code concurrency}
  * @param prefetch         unacknowledged messages per consumer (Celery's prefetch multiplier × concurrency)
  * @param resultBackend    {@code rpc://}, {@code redis://host:port/db} or {@code django-db} (django-celery-results):
  *                         where Django's {@code AsyncResult} reads
  * @param resultExpires    Redis result TTL (Celery's {@code result_expires})
- * @param sendEvents       task and worker events on {@code celeryev} (Celery's {@code -E})
- * @param heartbeat        worker-heartbeat period when events are on
+ * @param sendEvents       task events on {@code celeryev} (Celery's {@code -E}); worker events are always sent
+ * @param heartbeat        worker-heartbeat period
  * @param deadLetterQueue  where messages that cannot run go, with the reason in headers
  * @param maxBodyBytes     larger bodies are dead-lettered unparsed
  * @param maxRetries       Celery's default {@code max_retries} when a task does not set one
@@ -28,6 +30,7 @@ public record WorkerProperties(
         @DefaultValue("hybridmatch") String queue,
         String hostname,
         @DefaultValue("4") int concurrency,
+        String autoscale,
         @DefaultValue("4") int prefetch,
         @DefaultValue("rpc://") String resultBackend,
         @DefaultValue("1d") Duration resultExpires,

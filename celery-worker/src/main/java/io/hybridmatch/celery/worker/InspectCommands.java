@@ -1,0 +1,79 @@
+package io.hybridmatch.celery.worker;
+
+import io.hybridmatch.celery.ControlReplies;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Celery's inspect commands (celery/worker/control.py {@code @inspect_command}): read-only views of the worker, in
+ * the reply shapes {@code celery inspect} and Flower read.
+ */
+public final class InspectCommands {
+
+    /** What {@code inspect conf/report/stats} describe, fixed at start. */
+    public record Settings(Map<String, Object> conf, Map<String, Object> broker, int prefetch, String software,
+                           String platform, String results) {
+    }
+
+    private final WorkerState state;
+    private final RevokedTasks revoked;
+    private final Collection<String> taskNames;
+    private final RateLimits rateLimits;
+    private final TaskConsumers consumers;
+    private final Settings settings;
+
+    public InspectCommands(WorkerState state, RevokedTasks revoked, Collection<String> taskNames,
+                           RateLimits rateLimits, TaskConsumers consumers, Settings settings) {
+        this.state = state;
+        this.revoked = revoked;
+        this.taskNames = List.copyOf(taskNames);
+        this.rateLimits = rateLimits;
+        this.consumers = consumers;
+        this.settings = settings;
+    }
+
+    public Map<String, RemoteCommand> commands() {
+        return Map.ofEntries(
+                Map.entry("ping", a -> ControlReplies.pong()),
+                Map.entry("registered", a -> ControlReplies.registered(taskNames, rateLimits.texts())),
+                Map.entry("active", a -> ControlReplies.active(state.active(), state.hostname(), a.flag("safe"))),
+                Map.entry("reserved", a -> ControlReplies.active(state.reserved(), state.hostname(), false)),
+                Map.entry("scheduled", a -> ControlReplies.scheduled(state.scheduled(), state.hostname())),
+                Map.entry("query_task", a -> {
+                    List<String> ids = ControlReplies.taskIds(a.required("ids"));
+                    return ControlReplies.queryTask(state.find(ids), state.hostname());
+                }),
+                Map.entry("revoked", a -> revoked.ids()),
+                Map.entry("active_queues", a -> ControlReplies.activeQueues(consumers.queues())),
+                Map.entry("stats", a -> stats()),
+                Map.entry("clock", a -> ControlReplies.clock(state.clock().value())),
+                Map.entry("conf", a -> settings.conf()),
+                Map.entry("report", a -> ControlReplies.report(settings.software(), settings.platform(), "amqp",
+                        settings.results(), settings.conf())),
+                Map.entry("hello", this::hello));
+    }
+
+    private Map<String, Object> stats() {
+        ControlReplies.Pool pool = consumers.pool();
+        return ControlReplies.stats(state.totals(), state.pid(), state.clock().value(),
+                Duration.between(state.started(), Instant.now()), pool, settings.prefetch() * pool.maxConcurrency(),
+                settings.broker());
+    }
+
+    /**
+     * Mingle's sync request from a starting worker: its revoked ids are merged into ours and ours are sent back; a
+     * worker asking itself gets None, as in Celery.
+     */
+    private Object hello(CommandArguments a) {
+        if (state.hostname().equals(a.required("from_node"))) {
+            return null;
+        }
+        if (a.get("revoked") instanceof Map<?, ?> theirs) {
+            revoked.revoke(theirs.keySet().stream().map(String::valueOf).toList());
+        }
+        return ControlReplies.hello(revoked.revokedAt(), state.clock().forward());
+    }
+}

@@ -1,0 +1,139 @@
+package io.hybridmatch.celery.worker;
+
+import io.hybridmatch.celery.PythonException;
+import io.hybridmatch.celery.TaskMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs each task in a virtual thread of its own, which the two ways Celery stops a running task interrupt (the
+ * Java analogue of the exception or signal a Python pool process gets):
+ * <ul>
+ *   <li>time limits, from the message or else set per task by remote control ({@code celery control time_limit}):
+ *       at the first limit reached the task fails with Celery's {@code SoftTimeLimitExceeded} or
+ *       {@code TimeLimitExceeded};</li>
+ *   <li>{@code revoke(terminate=True)}: the task ends as {@link Terminated}.</li>
+ * </ul>
+ * A task that ignores the interrupt keeps its thread until it ends: a JVM cannot kill a thread the way Celery kills
+ * a pool process, so tasks must stop when interrupted. Its outcome is decided at the interrupt all the same.
+ */
+public final class TaskThreads implements AutoCloseable {
+
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, Future<Object>> running = new ConcurrentHashMap<>();
+    /** Task id → signal number asked for by a terminate, until the task's run sees it. */
+    private final Map<String, Integer> terminating = new ConcurrentHashMap<>();
+    private final Map<String, Limits> limitsByTask = new ConcurrentHashMap<>();
+
+    private record Limits(Double soft, Double hard) {
+    }
+
+    /** Thrown when a limit ends the task; carries the Celery exception the Python side will see. */
+    static final class Exceeded extends Exception {
+        private final transient PythonException python;
+
+        Exceeded(PythonException python) {
+            super(python.type() + ": " + python.message());
+            this.python = python;
+        }
+
+        PythonException python() {
+            return python;
+        }
+    }
+
+    /** Thrown when the task was stopped by {@code revoke(terminate=True)}. */
+    static final class Terminated extends Exception {
+        private final int signum;
+
+        Terminated(int signum) {
+            super("terminated by signal " + signum);
+            this.signum = signum;
+        }
+
+        int signum() {
+            return signum;
+        }
+    }
+
+    /** Remote {@code time_limit}: limits in seconds for later runs of {@code task} (null: none). */
+    public void setTimeLimits(String task, Double soft, Double hard) {
+        limitsByTask.put(task, new Limits(soft, hard));
+    }
+
+    /** Interrupts the running task {@code taskId}; false if it is not running here. */
+    public boolean terminate(String taskId, int signum) {
+        Future<Object> future = running.get(taskId);
+        if (future == null) {
+            return false;
+        }
+        terminating.put(taskId, signum);
+        future.cancel(true);
+        return true;
+    }
+
+    Object run(TaskMessage message, Callable<Object> task) throws Exception {
+        Limits set = limitsByTask.getOrDefault(message.task(), new Limits(null, null));
+        // celery/worker/request.py: the message's limit, else the task's
+        Duration soft = seconds(message.softTimeLimit() != null ? message.softTimeLimit() : set.soft());
+        Duration hard = seconds(message.timeLimit() != null ? message.timeLimit() : set.hard());
+        boolean softFirst = soft != null && (hard == null || soft.compareTo(hard) < 0);
+        Duration limit = softFirst ? soft : hard;
+        Future<Object> future = threads.submit(task);
+        running.put(message.id(), future);
+        try {
+            return unwrap(future, limit);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw softFirst
+                    ? exceeded("SoftTimeLimitExceeded", "SoftTimeLimitExceeded()")
+                    : exceeded("TimeLimitExceeded", "TimeLimitExceeded(" + python(hard) + ")");
+        } catch (CancellationException e) {
+            throw new Terminated(terminating.getOrDefault(message.id(), 15));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw e;
+        } finally {
+            running.remove(message.id());
+            terminating.remove(message.id());
+        }
+    }
+
+    /** The task's value, or the exception it threw; {@code timeout} null waits as long as it runs. */
+    private static Object unwrap(Future<Object> future, Duration timeout) throws Exception {
+        try {
+            return timeout == null ? future.get() : future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static Exceeded exceeded(String type, String message) {
+        return new Exceeded(new PythonException(type, "celery.exceptions", List.of(message)));
+    }
+
+    private static String python(Duration d) {
+        double s = d.toMillis() / 1000.0;
+        return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+    }
+
+    private static Duration seconds(Number value) {
+        return value == null || value.doubleValue() <= 0 ? null : Duration.ofNanos((long) (value.doubleValue() * 1e9));
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}
