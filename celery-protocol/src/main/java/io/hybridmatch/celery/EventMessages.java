@@ -110,6 +110,17 @@ public final class EventMessages {
         return event("worker-heartbeat", worker(status));
     }
 
+    /**
+     * The heartbeat the remote {@code heartbeat} command asks for: Celery sends it with {@code freq=5} and the
+     * software fields only (celery/worker/control.py), not the worker's load.
+     */
+    public OutgoingMessage workerHeartbeatRequested() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("freq", 5);
+        software(f);
+        return event("worker-heartbeat", f);
+    }
+
     public OutgoingMessage workerOffline(WorkerStatus status) {
         return event("worker-offline", worker(status));
     }
@@ -133,10 +144,14 @@ public final class EventMessages {
         f.put("active", status.active());
         f.put("processed", status.processed());
         f.put("loadavg", status.loadavg());
+        software(f);
+        return f;
+    }
+
+    private void software(Map<String, Object> f) {
         f.put("sw_ident", swIdent);
         f.put("sw_ver", swVersion);
         f.put("sw_sys", System.getProperty("os.name"));
-        return f;
     }
 
     private OutgoingMessage event(String type, Map<String, Object> fields) {

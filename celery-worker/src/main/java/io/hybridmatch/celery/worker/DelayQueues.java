@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 
 /**
@@ -51,6 +52,15 @@ public final class DelayQueues {
         }
         publisher.publish("", name(step), AmqpMessages.republishable(message, Map.of()));
         return true;
+    }
+
+    /**
+     * Whether a delivery is a parked task coming back from a step (RabbitMQ's {@code x-death} header): it was
+     * announced when it first arrived.
+     */
+    public static boolean returned(MessageProperties properties) {
+        List<Map<String, ?>> deaths = properties.getXDeathHeader();
+        return deaths != null && !deaths.isEmpty();
     }
 
     private String name(long stepMs) {

@@ -1,6 +1,8 @@
 package io.hybridmatch.celery.worker;
 
 import com.rabbitmq.client.Channel;
+import io.hybridmatch.celery.ControlReplies;
+import io.hybridmatch.celery.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -22,9 +24,11 @@ public final class TaskConsumer implements ChannelAwareMessageListener {
     private final DeadLetters deadLetters;
     private final DelayQueues delays;
     private final TaskMetrics metrics;
+    private final WorkerState state;
 
     public TaskConsumer(TaskAdmission admission, TaskExecution execution, DeadLetters deadLetters, DelayQueues delays,
-                        TaskMetrics metrics) {
+                        TaskMetrics metrics, WorkerState state) {
+        this.state = state;
         this.admission = admission;
         this.execution = execution;
         this.deadLetters = deadLetters;
@@ -51,19 +55,38 @@ public final class TaskConsumer implements ChannelAwareMessageListener {
         channel.basicAck(tag, false);
     }
 
+    /** Due within the shortest delay step: waits here, listed by {@code inspect scheduled}. */
+    private void waitForEta(Admission.Park park, Route deliveredTo, boolean redelivered) throws InterruptedException {
+        state.hold(new ControlReplies.ActiveTask(park.run().task(), deliveredTo, redelivered, null, false, state.pid()));
+        try {
+            Thread.sleep(park.remaining());
+        } finally {
+            state.release(park.run().task().id());
+        }
+    }
+
     private void handle(Message message) throws InterruptedException {
         var properties = message.getMessageProperties();
         Admission verdict = admission.admit(AmqpMessages.properties(properties), AmqpMessages.headers(properties),
                 message.getBody());
         boolean redelivered = Boolean.TRUE.equals(properties.getRedelivered());
+        Route deliveredTo = new Route(properties.getReceivedExchange(), properties.getReceivedRoutingKey());
         switch (verdict) {
-            case Admission.Run run -> execution.run(run, redelivered);
+            case Admission.Run run -> {
+                if (!DelayQueues.returned(properties)) {
+                    execution.received(run.task());
+                }
+                execution.run(run, deliveredTo, redelivered);
+            }
             case Admission.Park park -> {
+                if (!DelayQueues.returned(properties)) {
+                    execution.received(park.run().task());
+                }
                 if (delays.park(message, park.remaining())) {
                     metrics.count(park.run().task().task(), "delayed");
                 } else {
-                    Thread.sleep(park.remaining()); // due within the shortest delay step
-                    execution.run(park.run(), redelivered);
+                    waitForEta(park, deliveredTo, redelivered);
+                    execution.run(park.run(), deliveredTo, redelivered);
                 }
             }
             case Admission.Revoke revoke -> execution.revoke(revoke.task(), revoke.why());

@@ -31,7 +31,7 @@ public final class TaskExecution {
 
     /** Collaborators, grouped to keep the constructor readable. */
     public record Services(ResultBackend results, ConfirmedPublisher publisher, WorkerEvents events, WorkerState state,
-                           TaskMetrics metrics) {
+                           TaskMetrics metrics, TaskThreads threads, RateLimits rateLimits, RevokedTasks revoked) {
     }
 
     private final Services s;
@@ -41,7 +41,6 @@ public final class TaskExecution {
     private final int defaultMaxRetries;
     private final Duration defaultRetryDelay;
     private final Clock clock;
-    private final TimeLimits limits = new TimeLimits();
 
     public TaskExecution(Services services, String queue, int defaultMaxRetries, Duration defaultRetryDelay,
                          Clock clock) {
@@ -54,23 +53,47 @@ public final class TaskExecution {
         this.clock = clock;
     }
 
-    public void run(Admission.Run run, boolean redelivered) throws InterruptedException {
-        TaskMessage task = run.task();
+    /**
+     * A task message accepted by this worker (to run now or at its eta): logged and announced ({@code task-received})
+     * once, on arrival, as Celery's consumer does before any wait.
+     */
+    public void received(TaskMessage task) {
         log.info("Task {}[{}] received", task.task(), task.id());
         s.events().received(task);
         s.metrics().count(task.task(), "received");
-        s.state().begin(new ControlReplies.ActiveTask(task, Route.queue(queue), redelivered, clock.instant(), false,
+    }
+
+    /**
+     * Runs an admitted task delivered from {@code deliveredTo}: waits for its rate limit (listed as reserved
+     * meanwhile), refuses it if it was revoked while it waited, else runs it and records its outcome.
+     */
+    public void run(Admission.Run run, Route deliveredTo, boolean redelivered) throws InterruptedException {
+        TaskMessage task = run.task();
+        s.state().hold(new ControlReplies.ActiveTask(task, deliveredTo, redelivered, null, false, s.state().pid()));
+        try {
+            s.rateLimits().acquire(task.task());
+        } finally {
+            s.state().release(task.id());
+        }
+        if (s.revoked().isRevoked(task.id())) {
+            revoke(task, "revoked");
+            return;
+        }
+        s.state().begin(new ControlReplies.ActiveTask(task, deliveredTo, redelivered, clock.instant(), false,
                 s.state().pid()));
         s.events().started(task.id());
         long t0 = System.nanoTime();
         try {
             Object value;
             try {
-                value = limits.run(task, () -> run.handler().run(new TaskCall(task, run.arguments())));
+                value = s.threads().run(task, () -> run.handler().run(new TaskCall(task, run.arguments())));
             } catch (RetryTask retry) {
                 retryOrFail(task, run.handler(), retry, since(t0));
                 return;
-            } catch (TimeLimits.Exceeded e) {
+            } catch (TaskThreads.Terminated e) {
+                terminated(task, e.signum());
+                return;
+            } catch (TaskThreads.Exceeded e) {
                 fail(task, e.python(), e, since(t0));
                 return;
             } catch (InterruptedException e) {
@@ -95,18 +118,34 @@ public final class TaskExecution {
         }
     }
 
-    /** A task that can never run as sent: FAILURE for the caller and its errbacks (the message is dead-lettered). */
+    /**
+     * A task that can never run as sent: FAILURE for the caller and its errbacks (the message is dead-lettered), and
+     * {@code task-rejected} unless the task is unknown here (Celery sends no event for an unregistered task).
+     */
     public void reject(TaskMessage task, PythonException error) {
         for (Signature errback : task.errbacks()) {
             publishFollowUp(task, () -> followUps.errorCallback(task, errback));
         }
         store(task, TaskResult.failure(task.id(), error, null, clock.instant()));
+        if (!error.type().equals("NotRegistered")) {
+            s.events().rejected(task.id(), false);
+        }
         s.metrics().count(task.task(), "rejected");
     }
 
+    /** Revoked before it ran, or expired ({@code why} "revoked" or "expired"): REVOKED and {@code task-revoked}. */
     public void revoke(TaskMessage task, String why) {
         log.info("Discarding {} task: {}[{}]", why, task.task(), task.id());
         store(task, TaskResult.revoked(task.id(), why, clock.instant()));
+        s.events().revoked(task.id(), false, null, why.equals("expired"));
+        s.metrics().count(task.task(), "revoked");
+    }
+
+    /** Stopped while running by {@code revoke(terminate=True)}: REVOKED "terminated", as Celery stores it. */
+    private void terminated(TaskMessage task, int signum) {
+        log.info("Task {}[{}] terminated by remote control (signal {})", task.task(), task.id(), signum);
+        store(task, TaskResult.revoked(task.id(), "terminated", clock.instant()));
+        s.events().revoked(task.id(), true, signum, false);
         s.metrics().count(task.task(), "revoked");
     }
 

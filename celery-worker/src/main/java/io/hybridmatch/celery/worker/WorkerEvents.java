@@ -35,8 +35,6 @@ public final class WorkerEvents implements SmartLifecycle {
     public static final String VERSION = "0.1.0";
 
     private static final Logger log = LoggerFactory.getLogger(WorkerEvents.class);
-    /** The freq Celery's remote {@code heartbeat} command announces, whatever the worker's own interval. */
-    private static final Duration REQUESTED_HEARTBEAT_FREQ = Duration.ofSeconds(5);
     private static final Path LOADAVG = Path.of("/proc/loadavg");
 
     private final AtomicBoolean taskEvents;
@@ -68,7 +66,7 @@ public final class WorkerEvents implements SmartLifecycle {
 
     /** Remote {@code heartbeat}: one worker-heartbeat now. */
     public void heartbeatNow() {
-        send(e -> e.workerHeartbeat(status(REQUESTED_HEARTBEAT_FREQ)));
+        send(EventMessages::workerHeartbeatRequested);
     }
 
     public void received(TaskMessage m) {
@@ -99,8 +97,8 @@ public final class WorkerEvents implements SmartLifecycle {
         sendTask(e -> e.taskRejected(taskId, requeue));
     }
 
-    private EventMessages.WorkerStatus status(Duration freq) {
-        return new EventMessages.WorkerStatus(freq, state.active().size(), state.processed(), loadAverage());
+    private EventMessages.WorkerStatus status() {
+        return new EventMessages.WorkerStatus(heartbeat, state.active().size(), state.processed(), loadAverage());
     }
 
     /** celery.utils.sysinfo.load_average: the three load averages rounded up to 2 decimals. */
@@ -130,9 +128,9 @@ public final class WorkerEvents implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        send(e -> e.workerOnline(status(heartbeat)));
+        send(e -> e.workerOnline(status()));
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("celery-heartbeat").factory());
-        scheduler.scheduleAtFixedRate(() -> send(e -> e.workerHeartbeat(status(heartbeat))),
+        scheduler.scheduleAtFixedRate(() -> send(e -> e.workerHeartbeat(status())),
                 heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -141,7 +139,7 @@ public final class WorkerEvents implements SmartLifecycle {
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;
-            send(e -> e.workerOffline(status(heartbeat)));
+            send(e -> e.workerOffline(status()));
         }
     }
 

@@ -173,15 +173,17 @@ public class CeleryWorkerAutoConfiguration {
     @Bean
     TaskConsumer taskConsumer(TaskRegistry tasks, WorkerProperties properties, ResultBackend results,
                               ConfirmedPublisher publisher, DelayQueues delays, RevokedTasks revoked,
-                              WorkerEvents events, WorkerState state, ObjectProvider<MeterRegistry> registries) {
+                              WorkerEvents events, WorkerState state, TaskThreads threads,
+                              RateLimits rateLimits, ObjectProvider<MeterRegistry> registries) {
         TaskMetrics metrics = new TaskMetrics(registries.getIfAvailable(SimpleMeterRegistry::new));
         Clock clock = Clock.systemUTC();
         TaskAdmission admission = new TaskAdmission(new TaskMessageDecoder(properties.maxBodyBytes()), tasks.byName(),
                 revoked::isRevoked, clock);
-        TaskExecution execution = new TaskExecution(new TaskExecution.Services(results, publisher, events, state, metrics),
+        TaskExecution execution = new TaskExecution(new TaskExecution.Services(results, publisher, events, state, metrics,
+                threads, rateLimits, revoked),
                 properties.queue(), properties.maxRetries(), properties.defaultRetryDelay(), clock);
         return new TaskConsumer(admission, execution, new DeadLetters(publisher, properties.deadLetterQueue()), delays,
-                metrics);
+                metrics, state);
     }
 
     @Bean
