@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
-import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.ExchangeBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -17,9 +18,12 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
  * once ({@code pool_grow}/{@code pool_shrink}, or {@code autoscale} between a min and a max when the worker was started
  * with an autoscale range) and which queues they consume ({@code add_consumer}/{@code cancel_consumer},
  * {@code inspect active_queues}). A queue added at run time is declared as kombu declares the queues of {@code -Q}.
+ * Changes to the container (starting consumers, restarting them on a queue change, which waits for their current
+ * tasks) are carried out in the background, one after the other, as Celery's consumer does them ({@code call_soon}):
+ * remote control answers at once and {@code inspect stats} shows the new concurrency.
  * Thread-safe.
  */
-public final class TaskConsumers {
+public final class TaskConsumers implements AutoCloseable {
 
     /** min/max consumers when autoscaling, as Celery's {@code --autoscale=max,min}. */
     public record Autoscale(int max, int min) {
@@ -28,6 +32,8 @@ public final class TaskConsumers {
     private final SimpleMessageListenerContainer container;
     private final AmqpAdmin admin;
     private final Map<String, ControlReplies.ConsumedQueue> queues = new LinkedHashMap<>();
+    private final ExecutorService containerChanges = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("celery-queue-changes").factory());
     private Autoscale autoscale;
     private int concurrency;
     /** The container's current concurrentConsumers (1 until configured). */
@@ -42,7 +48,7 @@ public final class TaskConsumers {
         this.concurrency = concurrency;
         this.autoscale = autoscale;
         container.setQueueNames(queue);
-        apply();
+        resize(autoscale != null ? autoscale.min() : concurrency, autoscale != null ? autoscale.max() : concurrency);
     }
 
     /** Celery's {@code --autoscale=max,min} text, or null. */
@@ -59,10 +65,14 @@ public final class TaskConsumers {
         return new Autoscale(max, Math.max(min, 1));
     }
 
-    /** The container refuses a max below the current min and a min above the current max: order the two calls. */
     private void apply() {
         int min = autoscale != null ? autoscale.min() : concurrency;
         int max = autoscale != null ? autoscale.max() : concurrency;
+        containerChanges.execute(() -> resize(min, max));
+    }
+
+    /** The container refuses a max below the current min and a min above the current max: order the two calls. */
+    private void resize(int min, int max) {
         if (min < appliedMin) {
             container.setConcurrentConsumers(min);
             container.setMaxConcurrentConsumers(max);
@@ -117,30 +127,44 @@ public final class TaskConsumers {
      * {@code add_consumer}: declares the queue (durable, bound to {@code exchange} of {@code exchangeType} with
      * {@code routingKey}, each defaulting to the queue's name and "direct" as in Celery) and consumes it.
      */
-    public synchronized void add(String queue, String exchange, String exchangeType, String routingKey) {
-        if (queues.containsKey(queue)) {
-            return;
-        }
+    public void add(String queue, String exchange, String exchangeType, String routingKey) {
         ControlReplies.ConsumedQueue consumed = new ControlReplies.ConsumedQueue(queue,
                 exchange != null ? exchange : queue, exchangeType != null ? exchangeType : "direct",
                 routingKey != null ? routingKey : queue);
-        Exchange declared = new ExchangeBuilder(consumed.exchange(), consumed.exchangeType()).durable(true).build();
-        admin.declareExchange(declared);
-        admin.declareQueue(new Queue(queue, true, false, false));
-        admin.declareBinding(new Binding(queue, Binding.DestinationType.QUEUE, consumed.exchange(),
-                consumed.routingKey(), null));
-        container.addQueueNames(queue);
-        queues.put(queue, consumed);
+        containerChanges.execute(() -> {
+            synchronized (this) {
+                if (queues.containsKey(queue)) {
+                    return;
+                }
+                admin.declareExchange(new ExchangeBuilder(consumed.exchange(), consumed.exchangeType())
+                        .durable(true).build());
+                admin.declareQueue(new Queue(queue, true, false, false));
+                admin.declareBinding(new Binding(queue, Binding.DestinationType.QUEUE, consumed.exchange(),
+                        consumed.routingKey(), null));
+                queues.put(queue, consumed);
+            }
+            container.addQueueNames(queue);
+        });
     }
 
     /** {@code cancel_consumer}: stops consuming the queue (the queue and its messages stay). */
-    public synchronized void cancel(String queue) {
-        if (queues.remove(queue) != null) {
+    public void cancel(String queue) {
+        containerChanges.execute(() -> {
+            synchronized (this) {
+                if (queues.remove(queue) == null) {
+                    return;
+                }
+            }
             container.removeQueueNames(queue);
-        }
+        });
     }
 
     public synchronized List<ControlReplies.ConsumedQueue> queues() {
         return new ArrayList<>(queues.values());
+    }
+
+    @Override
+    public void close() {
+        containerChanges.shutdownNow();
     }
 }

@@ -3,6 +3,7 @@ package io.hybridmatch.celery.worker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,25 @@ public final class PythonCelery {
 
     public static JsonNode run(String scenario, String backend, String queue) throws IOException, InterruptedException {
         return script("interop_client.py", List.of(scenario), backend, queue);
+    }
+
+    /** {@code celery -A interop_app <args>} (Debian's command line), run to its end: its standard output. */
+    public static String cli(List<String> args, String backend, String queue) throws IOException, InterruptedException {
+        Process process = startCli(Duration.ofSeconds(90), args, backend, queue);
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("celery " + args + " did not end: " + out);
+        }
+        return out;
+    }
+
+    /** Starts {@code celery -A interop_app <args>}, e.g. {@code events --dump}, ended after {@code limit} at most. */
+    public static Process startCli(Duration limit, List<String> args, String backend, String queue) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("timeout", Long.toString(limit.toSeconds()), PYTHON,
+                "-m", "celery", "-A", "interop_app"));
+        command.addAll(args);
+        return start(command, Map.of("BACKEND", backend, "QUEUE", queue)).redirectErrorStream(true).start();
     }
 
     /** Runs one of the Python scripts with arguments; its last output line is the JSON answer. */

@@ -200,7 +200,7 @@ public class CeleryWorkerAutoConfiguration {
     }
 
     /** The task container's queues and concurrency, as remote control changes them. */
-    @Bean
+    @Bean(destroyMethod = "close")
     TaskConsumers taskConsumers(SimpleMessageListenerContainer taskContainer, AmqpAdmin admin,
                                 WorkerProperties properties) {
         return new TaskConsumers(taskContainer, admin, properties.queue(), properties.concurrency(),
