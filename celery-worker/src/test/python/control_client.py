@@ -36,7 +36,11 @@ def running():
     query = broadcast('query_task', ids=[task.id, 'unknown-id'])
     terminate = broadcast('revoke', task_id=task.id, terminate=True, signal='SIGTERM')
     result = outcome(task)
+    later = app.send_task('tests.add', args=[7, 7], countdown=60)
+    scheduled = wait_until(lambda: [s for s in broadcast('scheduled') or [] if s['request']['id'] == later.id])
+    app.control.revoke(later.id)
     return {'active': active, 'safe': safe, 'query': query, 'terminate': terminate, 'result': result,
+            'scheduled': scheduled,
             'meta_status': app.backend.get_task_meta(task.id)['status'],
             'after': broadcast('active')}
 

@@ -73,6 +73,11 @@ public final class ControlCommands {
                     t.consumers().cancel(queue);
                     return ControlReplies.ok("no longer consuming from " + queue);
                 }),
+                // no gossip here: Celery without gossip ignores elections, and refuses pool restarts by default
+                Map.entry("election", a -> null),
+                Map.entry("pool_restart", a -> {
+                    throw ControlCommandError.raised("ValueError", "Pool restarts not enabled");
+                }),
                 Map.entry("shutdown", a -> {
                     log.warn("{}", a.get("msg") != null ? a.get("msg") : "Got shutdown from remote");
                     t.shutdown().run();

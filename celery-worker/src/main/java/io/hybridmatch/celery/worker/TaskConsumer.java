@@ -83,13 +83,18 @@ public final class TaskConsumer implements ChannelAwareMessageListener {
                     execution.received(park.run().task());
                 }
                 if (delays.park(message, park.remaining())) {
+                    state.park(new ControlReplies.ActiveTask(park.run().task(), deliveredTo, redelivered, null, false,
+                            state.pid()));
                     metrics.count(park.run().task().task(), "delayed");
                 } else {
                     waitForEta(park, deliveredTo, redelivered);
                     execution.run(park.run(), deliveredTo, redelivered);
                 }
             }
-            case Admission.Revoke revoke -> execution.revoke(revoke.task(), revoke.why());
+            case Admission.Revoke revoke -> {
+                state.release(revoke.task().id());
+                execution.revoke(revoke.task(), revoke.why());
+            }
             case Admission.Reject reject -> {
                 deadLetters.send(message, reject.reason(), reject.detail());
                 if (reject.task() == null) {

@@ -9,13 +9,17 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * What this worker is doing, for events and for {@code inspect active/reserved/scheduled/query_task/stats}: the
- * tasks running, and the ones admitted but waiting (for an eta due sooner than the shortest delay queue, or for
- * their rate limit).
+ * tasks running, the ones admitted but waiting here (for an eta due sooner than the shortest delay queue, or for
+ * their rate limit), and the ones it parked in the delay queues until their eta (forgotten once the eta has passed,
+ * since another worker may run them; at most {@value #MAX_PARKED} listed).
  */
 public final class WorkerState {
+
+    static final int MAX_PARKED = 10_000;
 
     private final String hostname;
     private final long pid = ProcessHandle.current().pid();
@@ -23,6 +27,7 @@ public final class WorkerState {
     private final LamportClock clock = new LamportClock();
     private final Map<String, ControlReplies.ActiveTask> active = new ConcurrentHashMap<>();
     private final Map<String, ControlReplies.ActiveTask> waiting = new ConcurrentHashMap<>();
+    private final Map<String, ControlReplies.ActiveTask> parked = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> totals = new ConcurrentHashMap<>();
     private final AtomicLong processed = new AtomicLong();
 
@@ -51,8 +56,17 @@ public final class WorkerState {
         waiting.put(task.message().id(), task);
     }
 
+    /** A task parked in the delay queues until its eta. */
+    void park(ControlReplies.ActiveTask task) {
+        if (parked.size() < MAX_PARKED || parked.containsKey(task.message().id())) {
+            parked.put(task.message().id(), task);
+        }
+    }
+
+    /** The task runs, is refused, or waits no more. */
     void release(String taskId) {
         waiting.remove(taskId);
+        parked.remove(taskId);
     }
 
     void begin(ControlReplies.ActiveTask task) {
@@ -69,9 +83,12 @@ public final class WorkerState {
         return List.copyOf(active.values());
     }
 
-    /** Waiting for their eta: Celery's scheduled requests. */
+    /** Waiting for their eta, here or in the delay queues: Celery's scheduled requests. */
     public List<ControlReplies.ActiveTask> scheduled() {
-        return waiting.values().stream().filter(task -> task.message().eta() != null).toList();
+        Instant now = Instant.now();
+        parked.values().removeIf(task -> task.message().eta().toInstant().isBefore(now));
+        return Stream.concat(waiting.values().stream().filter(task -> task.message().eta() != null),
+                parked.values().stream()).toList();
     }
 
     /** Waiting for their rate limit: Celery's reserved requests. */

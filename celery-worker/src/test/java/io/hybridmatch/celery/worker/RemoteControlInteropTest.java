@@ -103,7 +103,7 @@ class RemoteControlInteropTest {
 
     @Test
     @Order(2)
-    void aRunningTaskIsListedQueriedAndTerminatedLikeCeleryTerminatesIt() throws Exception {
+    void runningAndScheduledTasksAreListedAndARunningOneTerminatedLikeCeleryTerminatesIt() throws Exception {
         JsonNode r = scenario("running");
 
         JsonNode active = r.at("/active/0");
@@ -121,6 +121,12 @@ class RemoteControlInteropTest {
         assertThat(r.at("/result/type").asString()).isEqualTo("TaskRevokedError");
         assertThat(r.at("/result/message").asString()).isEqualTo("terminated");
         assertThat(r.get("after")).isEmpty();
+        // a countdown task parked in the delay queues is listed until its eta, as Celery lists its timer entries
+        JsonNode scheduled = r.at("/scheduled/0");
+        assertThat(scheduled.get("eta").asString()).endsWith("+00:00");
+        assertThat(scheduled.get("priority").intValue()).isEqualTo(6);
+        assertThat(scheduled.at("/request/args")).isEqualTo(JSON.readTree("[7, 7]"));
+        assertThat(scheduled.at("/request/time_start").isNull()).isTrue();
         assertThat(inspect("revoked").valueStream().map(JsonNode::asString).toList()).contains(id);
     }
 
