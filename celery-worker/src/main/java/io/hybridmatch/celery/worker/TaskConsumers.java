@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.ExchangeBuilder;
@@ -17,11 +18,10 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
  * The task consumers as remote control changes them at run time, like Celery's pool and consumer: how many run at
  * once ({@code pool_grow}/{@code pool_shrink}, or {@code autoscale} between a min and a max when the worker was started
  * with an autoscale range) and which queues they consume ({@code add_consumer}/{@code cancel_consumer},
- * {@code inspect active_queues}). A queue added at run time is declared as kombu declares the queues of {@code -Q}.
- * Changes to the container (starting consumers, restarting them on a queue change, which waits for their current
- * tasks) are carried out in the background, one after the other, as Celery's consumer does them ({@code call_soon}):
- * remote control answers at once and {@code inspect stats} shows the new concurrency.
- * Thread-safe.
+ * {@code inspect active_queues}). A queue added at run time is declared as kombu declares the queues of {@code -Q} and
+ * gets a listener container of its own with the same concurrency (changing the queues of a running container would
+ * restart all its consumers). Container changes are carried out in the background, one after the other, as Celery's
+ * consumer does them ({@code call_soon}): remote control answers at once. Thread-safe.
  */
 public final class TaskConsumers implements AutoCloseable {
 
@@ -29,26 +29,30 @@ public final class TaskConsumers implements AutoCloseable {
     public record Autoscale(int max, int min) {
     }
 
-    private final SimpleMessageListenerContainer container;
+    private record Consumed(ControlReplies.ConsumedQueue queue, SimpleMessageListenerContainer container) {
+    }
+
+    private final Supplier<SimpleMessageListenerContainer> newContainer;
     private final AmqpAdmin admin;
-    private final Map<String, ControlReplies.ConsumedQueue> queues = new LinkedHashMap<>();
+    private final Map<String, Consumed> consumed = new LinkedHashMap<>();
     private final ExecutorService containerChanges = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().daemon().name("celery-queue-changes").factory());
+            Thread.ofPlatform().daemon().name("celery-consumer-changes").factory());
     private Autoscale autoscale;
     private int concurrency;
-    /** The container's current concurrentConsumers (1 until configured). */
-    private int appliedMin = 1;
 
-    /** Configures {@code container} to consume {@code queue} with {@code concurrency} consumers, or autoscaled. */
-    public TaskConsumers(SimpleMessageListenerContainer container, AmqpAdmin admin, String queue, int concurrency,
-                         Autoscale autoscale) {
-        this.container = container;
+    /**
+     * Configures {@code main} to consume {@code queue} with {@code concurrency} consumers, or autoscaled;
+     * {@code newContainer} makes a container like it (not started) for a queue added later.
+     */
+    public TaskConsumers(SimpleMessageListenerContainer main, Supplier<SimpleMessageListenerContainer> newContainer,
+                         AmqpAdmin admin, String queue, int concurrency, Autoscale autoscale) {
+        this.newContainer = newContainer;
         this.admin = admin;
-        this.queues.put(queue, new ControlReplies.ConsumedQueue(queue, queue, "direct", queue));
         this.concurrency = concurrency;
         this.autoscale = autoscale;
-        container.setQueueNames(queue);
-        resize(autoscale != null ? autoscale.min() : concurrency, autoscale != null ? autoscale.max() : concurrency);
+        main.setQueueNames(queue);
+        resize(main, 1, min(), max());
+        consumed.put(queue, new Consumed(new ControlReplies.ConsumedQueue(queue, queue, "direct", queue), main));
     }
 
     /** Celery's {@code --autoscale=max,min} text, or null. */
@@ -65,34 +69,36 @@ public final class TaskConsumers implements AutoCloseable {
         return new Autoscale(max, Math.max(min, 1));
     }
 
-    private void apply() {
-        int min = autoscale != null ? autoscale.min() : concurrency;
-        int max = autoscale != null ? autoscale.max() : concurrency;
-        containerChanges.execute(() -> resize(min, max));
+    private int min() {
+        return autoscale != null ? autoscale.min() : concurrency;
+    }
+
+    private int max() {
+        return autoscale != null ? autoscale.max() : concurrency;
     }
 
     /** The container refuses a max below the current min and a min above the current max: order the two calls. */
-    private void resize(int min, int max) {
-        if (min < appliedMin) {
+    private static void resize(SimpleMessageListenerContainer container, int currentMin, int min, int max) {
+        if (min < currentMin) {
             container.setConcurrentConsumers(min);
             container.setMaxConcurrentConsumers(max);
         } else {
             container.setMaxConcurrentConsumers(max);
             container.setConcurrentConsumers(min);
         }
-        appliedMin = min;
     }
 
     public synchronized ControlReplies.Pool pool() {
-        int max = autoscale != null ? autoscale.max() : concurrency;
-        return new ControlReplies.Pool(max, container.getActiveConsumerCount());
+        int threads = consumed.values().stream().mapToInt(c -> c.container().getActiveConsumerCount()).sum();
+        return new ControlReplies.Pool(max(), threads);
     }
 
     /** {@code pool_grow n}; refused when autoscaling, as in Celery. */
     public synchronized void grow(int n) {
         refuseWhenAutoscaling("pool_grow");
+        int before = min();
         concurrency += n;
-        apply();
+        resizeAll(before);
     }
 
     /** {@code pool_shrink n}: never below one consumer. */
@@ -101,8 +107,9 @@ public final class TaskConsumers implements AutoCloseable {
         if (concurrency - n < 1) {
             throw ControlCommandError.raised("ValueError", "Can't shrink pool. All processes busy!");
         }
+        int before = min();
         concurrency -= n;
-        apply();
+        resizeAll(before);
     }
 
     private void refuseWhenAutoscaling(String command) {
@@ -117,54 +124,67 @@ public final class TaskConsumers implements AutoCloseable {
         if (autoscale == null) {
             throw ControlCommandError.raised("ValueError", "Autoscale not enabled");
         }
+        int before = min();
         int newMax = max != null ? max : autoscale.max();
         autoscale = new Autoscale(newMax, Math.clamp(min != null ? min : autoscale.min(), 1, newMax));
-        apply();
+        resizeAll(before);
         return autoscale;
+    }
+
+    /** Applies the new sizes to every container, in the background. */
+    private void resizeAll(int previousMin) {
+        List<SimpleMessageListenerContainer> containers = consumed.values().stream().map(Consumed::container).toList();
+        int min = min();
+        int max = max();
+        containerChanges.execute(() -> containers.forEach(container -> resize(container, previousMin, min, max)));
     }
 
     /**
      * {@code add_consumer}: declares the queue (durable, bound to {@code exchange} of {@code exchangeType} with
      * {@code routingKey}, each defaulting to the queue's name and "direct" as in Celery) and consumes it.
      */
-    public void add(String queue, String exchange, String exchangeType, String routingKey) {
-        ControlReplies.ConsumedQueue consumed = new ControlReplies.ConsumedQueue(queue,
+    public synchronized void add(String queue, String exchange, String exchangeType, String routingKey) {
+        if (consumed.containsKey(queue)) {
+            return;
+        }
+        ControlReplies.ConsumedQueue info = new ControlReplies.ConsumedQueue(queue,
                 exchange != null ? exchange : queue, exchangeType != null ? exchangeType : "direct",
                 routingKey != null ? routingKey : queue);
+        SimpleMessageListenerContainer container = newContainer.get();
+        container.setQueueNames(queue);
+        consumed.put(queue, new Consumed(info, container));
+        int min = min();
+        int max = max();
         containerChanges.execute(() -> {
-            synchronized (this) {
-                if (queues.containsKey(queue)) {
-                    return;
-                }
-                admin.declareExchange(new ExchangeBuilder(consumed.exchange(), consumed.exchangeType())
-                        .durable(true).build());
-                admin.declareQueue(new Queue(queue, true, false, false));
-                admin.declareBinding(new Binding(queue, Binding.DestinationType.QUEUE, consumed.exchange(),
-                        consumed.routingKey(), null));
-                queues.put(queue, consumed);
-            }
-            container.addQueueNames(queue);
+            admin.declareExchange(new ExchangeBuilder(info.exchange(), info.exchangeType()).durable(true).build());
+            admin.declareQueue(new Queue(queue, true, false, false));
+            admin.declareBinding(new Binding(queue, Binding.DestinationType.QUEUE, info.exchange(), info.routingKey(),
+                    null));
+            resize(container, 1, min, max);
+            container.start();
         });
     }
 
     /** {@code cancel_consumer}: stops consuming the queue (the queue and its messages stay). */
-    public void cancel(String queue) {
-        containerChanges.execute(() -> {
-            synchronized (this) {
-                if (queues.remove(queue) == null) {
-                    return;
-                }
-            }
-            container.removeQueueNames(queue);
-        });
+    public synchronized void cancel(String queue) {
+        Consumed removed = consumed.remove(queue);
+        if (removed != null) {
+            containerChanges.execute(removed.container()::destroy);
+        }
     }
 
     public synchronized List<ControlReplies.ConsumedQueue> queues() {
-        return new ArrayList<>(queues.values());
+        return new ArrayList<>(consumed.values().stream().map(Consumed::queue).toList());
     }
 
+    /** Stops the containers added at run time (the main one is the application's). */
     @Override
     public void close() {
         containerChanges.shutdownNow();
+        List<Consumed> added;
+        synchronized (this) {
+            added = consumed.values().stream().skip(1).toList();
+        }
+        added.forEach(c -> c.container().destroy());
     }
 }

@@ -189,6 +189,12 @@ public class CeleryWorkerAutoConfiguration {
     @Bean
     SimpleMessageListenerContainer taskContainer(ConnectionFactory connectionFactory, WorkerProperties properties,
                                                  TaskConsumer consumer) {
+        return newTaskContainer(connectionFactory, properties, consumer);
+    }
+
+    /** A container of task consumers without its queue and concurrency (set by TaskConsumers). */
+    private static SimpleMessageListenerContainer newTaskContainer(ConnectionFactory connectionFactory,
+                                                                   WorkerProperties properties, TaskConsumer consumer) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setPrefetchCount(properties.prefetch());
@@ -201,10 +207,13 @@ public class CeleryWorkerAutoConfiguration {
 
     /** The task container's queues and concurrency, as remote control changes them. */
     @Bean(destroyMethod = "close")
-    TaskConsumers taskConsumers(SimpleMessageListenerContainer taskContainer, AmqpAdmin admin,
-                                WorkerProperties properties) {
-        return new TaskConsumers(taskContainer, admin, properties.queue(), properties.concurrency(),
-                TaskConsumers.autoscale(properties.autoscale()));
+    TaskConsumers taskConsumers(SimpleMessageListenerContainer taskContainer, ConnectionFactory connectionFactory,
+                                TaskConsumer consumer, AmqpAdmin admin, WorkerProperties properties) {
+        return new TaskConsumers(taskContainer, () -> {
+            SimpleMessageListenerContainer added = newTaskContainer(connectionFactory, properties, consumer);
+            added.afterPropertiesSet();
+            return added;
+        }, admin, properties.queue(), properties.concurrency(), TaskConsumers.autoscale(properties.autoscale()));
     }
 
     @Bean
