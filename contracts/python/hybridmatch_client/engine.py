@@ -1,5 +1,6 @@
 """A minimal client of the matching engine's HTTP API (contract: contracts/.../openapi/matching-engine.yaml)."""
 import json
+import os
 import urllib.error
 import urllib.request
 
@@ -16,14 +17,23 @@ class EngineError(Exception):
 
 
 class EngineClient:
-    def __init__(self, base_url, timeout=30):
+    """api_key: the engine's API key, sent as `Authorization: Bearer <key>`; default: the HYBRIDMATCH_API_KEY
+    environment variable. A key bound to a tenant confines matching and feedback to that tenant."""
+
+    def __init__(self, base_url, timeout=30, api_key=None):
         self.base_url = base_url.rstrip('/')
         self.timeout = timeout
+        self._api_key = os.environ.get('HYBRIDMATCH_API_KEY') if api_key is None else api_key
+
+    def __repr__(self):  # never shows the key
+        return f'EngineClient({self.base_url!r})'
 
     def _call(self, method, path, body=None):
         data = None if body is None else json.dumps(body).encode('utf-8')
-        request = urllib.request.Request(self.base_url + path, data=data, method=method,
-                                         headers={'Content-Type': 'application/json'})
+        headers = {'Content-Type': 'application/json'}
+        if self._api_key:
+            headers['Authorization'] = 'Bearer ' + self._api_key
+        request = urllib.request.Request(self.base_url + path, data=data, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return json.loads(response.read())
@@ -54,3 +64,19 @@ class EngineClient:
 
     def index_info(self, index):
         return self._call('GET', f'/faiss/indexes/{index}')
+
+    def match_candidates(self, job_offer_id=None, job_offer=None, **options):
+        """The best candidates for an indexed offer (job_offer_id) or an inline one; options: filters, size, ..."""
+        return self._call('POST', '/match/candidates', _one_of('job_offer', job_offer_id, job_offer, options))
+
+    def match_offers(self, candidate_id=None, candidate=None, **options):
+        return self._call('POST', '/match/offers', _one_of('candidate', candidate_id, candidate, options))
+
+
+def _one_of(name, id_, document, options):
+    body = dict(options)
+    if id_ is not None:
+        body[name + '_id'] = id_
+    if document is not None:
+        body[name] = document
+    return body

@@ -1,4 +1,7 @@
-"""The Python client against a running engine: `test_engine_client.py <engine url>` (run by PythonClientTest)."""
+"""The Python client against a running engine: `test_engine_client.py <engine url>` (run by PythonClientTest).
+
+Keys from the environment: HYBRIDMATCH_API_KEY (every scope), TENANT_API_KEY (a key bound to tenant 'acme',
+scope match)."""
 import os
 import sys
 import unittest
@@ -6,7 +9,8 @@ import unittest
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..'))
 from hybridmatch_client import EngineClient, EngineError  # noqa: E402
 
-ENGINE = EngineClient(sys.argv.pop(1) if len(sys.argv) > 1 else 'http://127.0.0.1:8080')
+URL = sys.argv.pop(1) if len(sys.argv) > 1 else 'http://127.0.0.1:8080'
+ENGINE = EngineClient(URL)
 
 
 class EngineClientTest(unittest.TestCase):
@@ -28,6 +32,20 @@ class EngineClientTest(unittest.TestCase):
         with self.assertRaises(EngineError) as raised:
             ENGINE.faiss_delete('nope', [1])
         self.assertEqual(raised.exception.type, 'urn:hybridmatch:problem:unknown-index')
+
+    def test_the_key_is_sent_and_its_tenant_holds(self):
+        with self.assertRaises(EngineError) as raised:
+            EngineClient(URL, api_key='').embeddings(['no key'])
+        self.assertEqual((raised.exception.status, raised.exception.type), (401, 'urn:hybridmatch:problem:unauthorized'))
+        tenant = EngineClient(URL, api_key=os.environ['TENANT_API_KEY'])
+        self.assertNotIn(os.environ['TENANT_API_KEY'], repr(tenant))
+        hits = tenant.match_candidates(job_offer={'job_offer_id': 1, 'title': 'Java developer',
+                                                  'updated_at': '2026-11-01T00:00:00Z'}, size=50)['hits']
+        # the demo candidates (ids 1-12) belong to no tenant: an 'acme' key never sees them
+        self.assertFalse({hit['id'] for hit in hits} & set(range(1, 13)))
+        with self.assertRaises(EngineError) as raised:
+            tenant.match_candidates(job_offer_id=101, filters={'tenant_id': 'globex'})
+        self.assertEqual((raised.exception.status, raised.exception.type), (403, 'urn:hybridmatch:problem:forbidden'))
 
 
 if __name__ == '__main__':

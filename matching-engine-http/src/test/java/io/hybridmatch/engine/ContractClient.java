@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ContractClient {
 
-    record Reply(int status, String contentType, JsonNode body) {
+    record Reply(int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -34,9 +34,25 @@ final class ContractClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String apiKey;
 
+    /** A client with the tests' all-scope key. */
     ContractClient(int port) {
+        this(port, TestKeys.ADMIN.key());
+    }
+
+    /** {@code apiKey} null: no Authorization header. */
+    ContractClient(int port, String apiKey) {
         this.baseUrl = "http://127.0.0.1:" + port;
+        this.apiKey = apiKey;
+    }
+
+    ContractClient as(TestKeys.Key key) {
+        return new ContractClient(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)), key.key());
+    }
+
+    String baseUrl() {
+        return baseUrl;
     }
 
     /** POSTs a body that the contract allows and checks request and response against it. */
@@ -50,23 +66,53 @@ final class ContractClient {
     }
 
     String get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path))).GET().build());
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
         return response.body();
     }
 
     /** GETs a JSON resource and checks the exchange against the contract. */
     Reply getJson(String pathAndQuery) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET().build());
+        HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))).GET().build());
         URI uri = URI.create(pathAndQuery);
-        SimpleRequest.Builder request = SimpleRequest.Builder.get(uri.getPath());
+        SimpleRequest.Builder request = authorized(SimpleRequest.Builder.get(uri.getPath()));
         if (uri.getQuery() != null) {
             for (String pair : uri.getQuery().split("&")) {
                 String[] kv = pair.split("=", 2);
                 request.withQueryParam(kv[0], kv.length > 1 ? kv[1] : "");
             }
         }
-        return checked(request.build(), uri.getPath(), response, true);
+        return checked(request.build(), uri.getPath(), response, apiKey != null);
+    }
+
+    /** POSTs with no body, e.g. the repair, and returns the raw answer (not JSON). */
+    HttpResponse<String> postEmpty(String path) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path))).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /**
+     * Any request with this client's key (if any) and the given headers; only the response is checked against the
+     * contract, so requests may be refused on purpose.
+     */
+    Reply send(String method, String pathAndQuery, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        String path = URI.create(pathAndQuery).getPath();
+        SimpleRequest.Builder described = new SimpleRequest.Builder(method, path);
+        return checked(described.build(), path, send(request.build()), false);
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return apiKey == null ? request : request.header("Authorization", "Bearer " + apiKey);
+    }
+
+    private SimpleRequest.Builder authorized(SimpleRequest.Builder request) {
+        return apiKey == null ? request : request.withAuthorization("Bearer " + apiKey);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -81,13 +127,13 @@ final class ContractClient {
     }
 
     private Reply exchange(String path, String body, boolean requestMustConform) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build());
-        SimpleRequest request = SimpleRequest.Builder.post(path)
+        SimpleRequest request = authorized(SimpleRequest.Builder.post(path))
                 .withContentType("application/json").withBody(body).build();
-        return checked(request, path, response, requestMustConform);
+        return checked(request, path, response, requestMustConform && apiKey != null);
     }
 
     private Reply checked(SimpleRequest request, String path, HttpResponse<String> response, boolean requestMustConform) {
@@ -99,6 +145,7 @@ final class ContractClient {
                 : VALIDATOR.validateResponse(path, request.getMethod(), reply);
         assertThat(report.getMessages()).as("contract violations for %s %s -> %s %s",
                 request.getMethod(), path, response.statusCode(), response.body()).isEmpty();
-        return new Reply(response.statusCode(), contentType, JSON.readTree(response.body()));
+        boolean json = contentType.contains("json") && !contentType.contains("ndjson");
+        return new Reply(response.statusCode(), contentType, json ? JSON.readTree(response.body()) : null, response.headers());
     }
 }

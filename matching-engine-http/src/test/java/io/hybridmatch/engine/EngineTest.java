@@ -22,6 +22,7 @@ abstract class EngineTest {
         registry.add("hybridmatch.demo.enabled", () -> "true");
         registry.add("hybridmatch.monitoring.drift-baseline-size", () -> "20");
         registry.add("hybridmatch.monitoring.drift-window-size", () -> "20");
+        TestKeys.register(registry);
     }
 
     private static Path createDataDir() {

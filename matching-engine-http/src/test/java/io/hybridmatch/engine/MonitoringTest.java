@@ -3,9 +3,6 @@ package io.hybridmatch.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hybridmatch.engine.monitoring.EmbeddingDriftMonitor;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -116,15 +113,13 @@ class MonitoringTest extends EngineTest {
     }
 
     @Test
-    void theConsistencyCheckFindsAVectorRemovedAndTheRepairRestoresIt() throws Exception {
+    void theConsistencyCheckFindsAVectorRemovedAndTheRepairRestoresIt() {
         client.post("/faiss/delete", Map.of("index", "candidates", "ids", List.of(3)));
         JsonNode report = client.getJson("/admin/consistency/candidates").body();
         assertThat(report.get("missing_vectors").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(report.get("missing_sample").valueStream().map(JsonNode::asLong).toList()).contains(3L);
 
-        HttpResponse<String> repair = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/admin/consistency/candidates/repair"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> repair = client.postEmpty("/admin/consistency/candidates/repair");
         assertThat(repair.statusCode()).isEqualTo(200);
         List<String> lines = repair.body().lines().toList();
         assertThat(lines.getFirst()).contains("\"phase\":\"reindex\"");

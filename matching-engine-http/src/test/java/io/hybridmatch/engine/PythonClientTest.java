@@ -17,11 +17,14 @@ class PythonClientTest extends EngineTest {
     @Test
     void thePythonClientsOwnTestsPass() throws Exception {
         Path test = Path.of("../contracts/python/tests/test_engine_client.py").toAbsolutePath().normalize();
-        Process python = new ProcessBuilder("/usr/bin/python3", test.toString(), "http://127.0.0.1:" + port)
-                .redirectErrorStream(true).start();
+        ProcessBuilder command = new ProcessBuilder("/usr/bin/python3", test.toString(), "http://127.0.0.1:" + port)
+                .redirectErrorStream(true);
+        command.environment().put("HYBRIDMATCH_API_KEY", TestKeys.ADMIN.key());
+        command.environment().put("TENANT_API_KEY", TestKeys.ACME.key());
+        Process python = command.start();
         String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(python.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(python.exitValue()).as(output).isZero();
-        assertThat(output).contains("Ran 2 tests").contains("OK");
+        assertThat(output).contains("Ran 3 tests").contains("OK");
     }
 }

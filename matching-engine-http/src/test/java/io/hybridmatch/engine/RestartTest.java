@@ -52,11 +52,13 @@ class RestartTest {
     }
 
     private static ConfigurableApplicationContext start(int esPort, Path dataDir) {
-        return new SpringApplicationBuilder(MatchingEngineApplication.class).run(
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
                 "--hybridmatch.data-dir=" + dataDir,
                 "--hybridmatch.elasticsearch.url=",
-                "--hybridmatch.elasticsearch.local-port=" + esPort);
+                "--hybridmatch.elasticsearch.local-port=" + esPort));
+        args.addAll(TestKeys.arguments(List.of(TestKeys.ADMIN)));
+        return new SpringApplicationBuilder(MatchingEngineApplication.class).run(args.toArray(String[]::new));
     }
 
     private static ContractClient client(ConfigurableApplicationContext engine) {

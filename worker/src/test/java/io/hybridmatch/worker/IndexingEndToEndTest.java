@@ -8,6 +8,7 @@ import io.hybridmatch.celery.worker.WorkerTestProperties;
 import io.hybridmatch.elasticsearch.local.TestElasticsearch;
 import io.hybridmatch.embeddings.TextEmbedder;
 import io.hybridmatch.engine.MatchingEngineApplication;
+import io.hybridmatch.engine.security.ApiKeys;
 import io.hybridmatch.vector.VectorQuery;
 import io.hybridmatch.vector.VectorStore;
 import io.hybridmatch.vector.VectorStoreRegistry;
@@ -41,6 +42,7 @@ class IndexingEndToEndTest {
     static final String QUEUE = WorkerTestProperties.newQueue();
     static final String BACKEND = "redis://127.0.0.1:6379/0";
     static final long ID = 90_000 + (System.nanoTime() % 10_000);
+    private static final String WORKER_KEY = "worker-e2e-key-" + java.util.UUID.randomUUID();
     private static ConfigurableApplicationContext engine;
 
     @Autowired
@@ -57,6 +59,18 @@ class IndexingEndToEndTest {
         WorkerTestProperties.register(registry, QUEUE, BACKEND);
         registry.add("hybridmatch.elasticsearch.url", () -> TestElasticsearch.url().toString());
         registry.add("hybridmatch.engine.url", IndexingEndToEndTest::engineUrl);
+        registry.add("hybridmatch.engine.api-key-file", IndexingEndToEndTest::workerKeyFile);
+    }
+
+    /** The worker reads its key from a file; the engine knows only its SHA-256. */
+    private static String workerKeyFile() {
+        try {
+            Path file = Files.createTempFile("worker-api-key", ".txt");
+            Files.writeString(file, WORKER_KEY + "\n");
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static synchronized String engineUrl() {
@@ -65,7 +79,10 @@ class IndexingEndToEndTest {
                 engine = new SpringApplicationBuilder(MatchingEngineApplication.class).run("--server.port=0",
                         "--spring.config.name=application",
                         "--hybridmatch.data-dir=" + Files.createTempDirectory("engine-for-worker"),
-                        "--hybridmatch.elasticsearch.url=" + TestElasticsearch.url());
+                        "--hybridmatch.elasticsearch.url=" + TestElasticsearch.url(),
+                        "--hybridmatch.security.api-keys[0].name=worker",
+                        "--hybridmatch.security.api-keys[0].sha256=" + ApiKeys.sha256Hex(WORKER_KEY),
+                        "--hybridmatch.security.api-keys[0].scopes=vectors:read,vectors:write");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,5 +1,6 @@
 package io.hybridmatch.engine.api;
 
+import io.hybridmatch.engine.security.TenantGuard;
 import io.hybridmatch.indexing.ElasticsearchTimings;
 import io.hybridmatch.matching.Criterion;
 import io.hybridmatch.matching.FusionMethod;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Hybrid matching over HTTP, both ways: {@code POST /match/candidates} (for an offer, by {@code job_offer_id} or an
  * inline {@code job_offer}) and {@code POST /match/offers} (for a candidate). Records per-stage latency
- * ({@code hybridmatch_match_stage_seconds{stage,direction}}).
+ * ({@code hybridmatch_match_stage_seconds{stage,direction}}). A key bound to a tenant matches within it only.
  */
 @RestController
 @RequestMapping("/match")
@@ -54,11 +55,14 @@ public class MatchController {
     private final HybridMatcher matcher;
     private final MeterRegistry meters;
     private final ElasticsearchTimings elasticsearch;
+    private final TenantGuard tenants;
 
-    public MatchController(HybridMatcher matcher, MeterRegistry meters, ElasticsearchTimings elasticsearch) {
+    public MatchController(HybridMatcher matcher, MeterRegistry meters, ElasticsearchTimings elasticsearch,
+                           TenantGuard tenants) {
         this.matcher = matcher;
         this.meters = meters;
         this.elasticsearch = elasticsearch;
+        this.tenants = tenants;
     }
 
     @PostMapping("/candidates")
@@ -76,8 +80,14 @@ public class MatchController {
             throw new IllegalArgumentException("give exactly one of " + name + "_id and " + name);
         }
         Filters f = r.filters();
-        MatchFilters filters = f == null ? null : new MatchFilters(f.locations(), f.seniorities(), f.skills(), f.remote(),
-                f.minExperience(), f.maxExperience(), f.since(), f.tenantId());
+        String tenant = tenants.confine(f == null ? null : f.tenantId());
+        if (document != null) {
+            tenants.checkInline(document);
+        } else {
+            tenants.checkIndexed(direction.source(), id);
+        }
+        MatchFilters filters = f == null ? MatchFilters.none().withTenant(tenant) : new MatchFilters(f.locations(),
+                f.seniorities(), f.skills(), f.remote(), f.minExperience(), f.maxExperience(), f.since(), tenant);
         MatchQuery query = new MatchQuery(direction, id, document, filters, importance(r.importance()), r.weights(),
                 r.fusion() == null ? MatchQuery.DEFAULT_FUSION : enumOf(FusionMethod.class, "fusion", r.fusion()),
                 r.rrfK() == null ? MatchQuery.DEFAULT_RRF_K : r.rrfK(),

@@ -28,7 +28,9 @@ public final class FeedbackStore {
 
     public static final String INDEX = "feedback_events";
 
-    public record Event(String searchId, long resultId, int rank, String event, String fusion, String index, Instant occurredAt) {
+    /** {@code tenantId} null: not attributed to a tenant. */
+    public record Event(String searchId, long resultId, int rank, String event, String fusion, String index, Instant occurredAt,
+                        String tenantId) {
     }
 
     public record Rates(long impressions, long clicks, long applies, long hires, double ctrAtK, double applyRate,
@@ -54,6 +56,9 @@ public final class FeedbackStore {
         doc.put("fusion", e.fusion());
         doc.put("index", e.index());
         doc.put("occurred_at", e.occurredAt().toString());
+        if (e.tenantId() != null) {
+            doc.put("tenant_id", e.tenantId());
+        }
         try {
             es.index(i -> i.index(INDEX).document(doc).refresh(Refresh.WaitFor));
         } catch (IOException ex) {
@@ -74,9 +79,14 @@ public final class FeedbackStore {
         }
     }
 
-    /** Rates per fusion method in [since, until): CTR@k counts impressions and clicks at rank ≤ k. */
-    public Map<String, Rates> rates(Instant since, Instant until, int k) {
-        Query window = Query.of(q -> q.range(r -> r.date(d -> d.field("occurred_at").gte(since.toString()).lt(until.toString()))));
+    /**
+     * Rates per fusion method in [since, until): CTR@k counts impressions and clicks at rank ≤ k. With a
+     * {@code tenant}, only its events; without, every event.
+     */
+    public Map<String, Rates> rates(Instant since, Instant until, int k, String tenant) {
+        Query range = Query.of(q -> q.range(r -> r.date(d -> d.field("occurred_at").gte(since.toString()).lt(until.toString()))));
+        Query window = tenant == null ? range
+                : Query.of(q -> q.bool(b -> b.filter(range).filter(f -> f.term(t -> t.field("tenant_id").value(tenant)))));
         SearchResponse<Void> response;
         try {
             response = es.search(s -> s.index(INDEX).size(0).query(window)
@@ -126,7 +136,10 @@ public final class FeedbackStore {
                         .properties("event", p -> p.keyword(k -> k))
                         .properties("fusion", p -> p.keyword(k -> k))
                         .properties("index", p -> p.keyword(k -> k))
-                        .properties("occurred_at", p -> p.date(d -> d))));
+                        .properties("occurred_at", p -> p.date(d -> d))
+                        .properties("tenant_id", p -> p.keyword(k -> k))));
+            } else { // created before events carried a tenant: adding a field to the strict mapping is allowed
+                es.indices().putMapping(m -> m.index(INDEX).properties("tenant_id", p -> p.keyword(k -> k)));
             }
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {

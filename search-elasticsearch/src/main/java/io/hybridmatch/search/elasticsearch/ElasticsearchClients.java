@@ -6,10 +6,12 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
@@ -25,19 +27,31 @@ public final class ElasticsearchClients {
      * its connections.
      */
     public static ElasticsearchClient create(URI url) {
+        return create(url, ElasticsearchCredentials.none());
+    }
+
+    /** A client for {@code url} authenticating with {@code credentials}, which take precedence over the URL's user info. */
+    public static ElasticsearchClient create(URI url, ElasticsearchCredentials credentials) {
         int port = url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
         RestClientBuilder builder = RestClient.builder(new HttpHost(url.getHost(), port, url.getScheme()));
         if (url.getPath() != null && !url.getPath().isEmpty() && !"/".equals(url.getPath())) {
             builder.setPathPrefix(url.getPath()); // a cluster behind a reverse proxy
         }
-        if (url.getRawUserInfo() != null) {
+        if (credentials.hasApiKey()) {
+            builder.setDefaultHeaders(new Header[]{new BasicHeader("Authorization", "ApiKey " + credentials.apiKey().trim())});
+        } else if (credentials.hasUsername()) {
+            basicAuthentication(builder, credentials.username(), credentials.password() == null ? "" : credentials.password());
+        } else if (url.getRawUserInfo() != null) {
             String[] userAndPassword = url.getRawUserInfo().split(":", 2);
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-            credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(
-                    decode(userAndPassword[0]), userAndPassword.length > 1 ? decode(userAndPassword[1]) : ""));
-            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
+            basicAuthentication(builder, decode(userAndPassword[0]), userAndPassword.length > 1 ? decode(userAndPassword[1]) : "");
         }
         return new ElasticsearchClient(new RestClientTransport(builder.build(), new JacksonJsonpMapper()));
+    }
+
+    private static void basicAuthentication(RestClientBuilder builder, String username, String password) {
+        BasicCredentialsProvider provider = new BasicCredentialsProvider();
+        provider.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(username, password));
+        builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(provider));
     }
 
     private static String decode(String part) {

@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A {@link VectorStore} served by the matching engine over HTTP ({@code /faiss/*}, see the OpenAPI contract): the
  * engine owns the FAISS files, workers stay stateless and write through it. Input the engine refuses (400) is a
  * {@link VectorValidationException} with the engine's problem detail; an unreachable engine or a 5xx is a
- * {@link VectorStoreUnavailableException} (retry later). Writes are split into the engine's batch limits.
+ * {@link VectorStoreUnavailableException} (retry later), and so is a refused API key (401/403): a deployment fault,
+ * never the document's. Every request carries the API key as {@code Authorization: Bearer <key>}. Writes are split
+ * into the engine's batch limits.
  */
 public final class HttpVectorStore implements VectorStore {
 
@@ -39,12 +41,15 @@ public final class HttpVectorStore implements VectorStore {
     private final HttpClient http;
     private final URI engine;
     private final String name;
+    private final String apiKey;
     private volatile JsonNode info;
 
-    public HttpVectorStore(HttpClient http, URI engine, String name) {
+    /** {@code apiKey} null: no key is sent (the engine then answers 401). */
+    public HttpVectorStore(HttpClient http, URI engine, String name, String apiKey) {
         this.http = http;
         this.engine = engine;
         this.name = name;
+        this.apiKey = apiKey;
     }
 
     @Override
@@ -148,6 +153,9 @@ public final class HttpVectorStore implements VectorStore {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
         try {
             return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -164,6 +172,10 @@ public final class HttpVectorStore implements VectorStore {
             return JSON.readTree(response.body());
         }
         String detail = problemDetail(response.body());
+        if (status == 401 || status == 403) {
+            throw new VectorStoreUnavailableException("the matching engine refused this worker's API key (" + status
+                    + ": " + detail + "); check hybridmatch.engine.api-key / api-key-file", null);
+        }
         if (status >= 400 && status < 500) {
             throw new VectorValidationException("vector index '" + name + "': " + detail);
         }

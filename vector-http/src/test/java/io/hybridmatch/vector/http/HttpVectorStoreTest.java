@@ -35,8 +35,10 @@ class HttpVectorStoreTest {
     @RegisterExtension
     static WireMockExtension engine = WireMockExtension.newInstance().build();
 
+    private static final String KEY = "worker-key-5e0c9a7b3d";
+
     private VectorStore store() {
-        return HttpVectorStores.connect(URI.create(engine.baseUrl() + "/matching"), List.of("candidates"))
+        return HttpVectorStores.connect(URI.create(engine.baseUrl() + "/matching"), List.of("candidates"), KEY)
                 .find("candidates").orElseThrow();
     }
 
@@ -46,7 +48,9 @@ class HttpVectorStoreTest {
                 "{\"index\":\"candidates\",\"metric\":\"inner_product\",\"hits\":[{\"id\":7,\"score\":0.9},{\"id\":3,\"score\":0.5}]}")));
         List<VectorHit> hits = store().search(VectorQuery.within(new float[]{1, 0}, 5, new long[]{3, 7}));
         assertThat(hits).containsExactly(new VectorHit(7, 0.9f), new VectorHit(3, 0.5f));
-        engine.verify(postRequestedFor(urlEqualTo("/matching/faiss/search")).withRequestBody(equalToJson(
+        engine.verify(postRequestedFor(urlEqualTo("/matching/faiss/search"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + KEY))
+                .withRequestBody(equalToJson(
                 "{\"index\":\"candidates\",\"vector\":[1.0,0.0],\"top_k\":5,\"allowed_ids\":[3,7]}")));
     }
 
@@ -95,7 +99,26 @@ class HttpVectorStoreTest {
                 .isInstanceOf(VectorValidationException.class).hasMessageContaining("holds 384");
         assertThatThrownBy(() -> store.delete(List.of(1L)))
                 .isInstanceOf(VectorStoreUnavailableException.class).hasMessageContaining("503");
-        VectorStore nowhere = HttpVectorStores.connect(URI.create("http://127.0.0.1:9"), List.of("x")).find("x").orElseThrow();
+        VectorStore nowhere = HttpVectorStores.connect(URI.create("http://127.0.0.1:9"), List.of("x"), KEY).find("x").orElseThrow();
         assertThatThrownBy(nowhere::size).isInstanceOf(VectorStoreUnavailableException.class).hasMessageContaining("unreachable");
+    }
+
+    /** A refused key is the deployment's fault, not the document's: retried like an engine that is down. */
+    @Test
+    void aRefusedKeyIsUnavailabilityNotBadInput() {
+        engine.stubFor(post("/matching/faiss/upsert").willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"urn:hybridmatch:problem:unauthorized\",\"title\":\"Unauthorized\",\"status\":401,"
+                        + "\"detail\":\"the API key is not known\"}")));
+        engine.stubFor(post("/matching/faiss/delete").willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"urn:hybridmatch:problem:forbidden\",\"title\":\"Forbidden\",\"status\":403,"
+                        + "\"detail\":\"API key 'w' lacks scope 'vectors:write'\"}")));
+        VectorStore store = store();
+        assertThatThrownBy(() -> store.upsert(List.of(new VectorRecord(1, new float[]{1, 0}))))
+                .isInstanceOf(VectorStoreUnavailableException.class).hasMessageContaining("401")
+                .hasMessageContaining("not known").hasMessageNotContaining(KEY);
+        assertThatThrownBy(() -> store.delete(List.of(1L)))
+                .isInstanceOf(VectorStoreUnavailableException.class).hasMessageContaining("lacks scope 'vectors:write'");
     }
 }

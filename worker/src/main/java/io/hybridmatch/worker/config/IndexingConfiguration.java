@@ -9,6 +9,7 @@ import io.hybridmatch.monitoring.ElasticsearchTimers;
 import io.hybridmatch.monitoring.MeteredTextEmbedder;
 import io.hybridmatch.normalization.DocumentNormalizer;
 import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
+import io.hybridmatch.search.elasticsearch.ElasticsearchCredentials;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import io.hybridmatch.vector.VectorStoreRegistry;
@@ -27,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The indexing tasks, when {@code hybridmatch.elasticsearch.url} is set: Elasticsearch directly, vectors through
  * the engine ({@code hybridmatch.engine.url}), which owns the FAISS files, so workers stay stateless and scale as
- * competing consumers. The embedding model is the engine's default (all-MiniLM-L6-v2): both sides must use one model.
+ * competing consumers. Elasticsearch credentials: {@code hybridmatch.elasticsearch.username}/{@code password} or
+ * {@code api-key} (env ELASTICSEARCH_USERNAME, ELASTICSEARCH_PASSWORD, ELASTICSEARCH_API_KEY). The embedding model is the engine's default (all-MiniLM-L6-v2): both sides must use one model.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "hybridmatch.elasticsearch", name = "url")
@@ -35,7 +37,9 @@ class IndexingConfiguration {
 
     @Bean(destroyMethod = "close")
     ElasticsearchClient elasticsearchClient(org.springframework.core.env.Environment env) {
-        return ElasticsearchClients.create(URI.create(env.getRequiredProperty("hybridmatch.elasticsearch.url")));
+        return ElasticsearchClients.create(URI.create(env.getRequiredProperty("hybridmatch.elasticsearch.url")),
+                new ElasticsearchCredentials(env.getProperty("hybridmatch.elasticsearch.username"),
+                        env.getProperty("hybridmatch.elasticsearch.password"), env.getProperty("hybridmatch.elasticsearch.api-key")));
     }
 
     @Bean(destroyMethod = "close")
@@ -46,7 +50,8 @@ class IndexingConfiguration {
     @Bean(destroyMethod = "close")
     VectorStoreRegistry engineVectorStores(org.springframework.core.env.Environment env) {
         URI engine = URI.create(env.getProperty("hybridmatch.engine.url", "http://127.0.0.1:8080"));
-        return HttpVectorStores.connect(engine, Arrays.stream(SearchIndex.values()).map(SearchIndex::alias).toList());
+        return HttpVectorStores.connect(engine, Arrays.stream(SearchIndex.values()).map(SearchIndex::alias).toList(),
+                EngineApiKey.from(env));
     }
 
     @Bean
