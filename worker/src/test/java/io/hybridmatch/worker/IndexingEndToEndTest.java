@@ -78,6 +78,8 @@ class IndexingEndToEndTest {
             try {
                 engine = new SpringApplicationBuilder(MatchingEngineApplication.class).run("--server.port=0",
                         "--spring.config.name=application",
+                        // the worker's Celery runtime is on this test's class path, not the engine's
+                        "--spring.autoconfigure.exclude=io.hybridmatch.celery.worker.boot.CeleryWorkerAutoConfiguration",
                         "--hybridmatch.data-dir=" + Files.createTempDirectory("engine-for-worker"),
                         "--hybridmatch.elasticsearch.url=" + TestElasticsearch.url(),
                         "--hybridmatch.security.api-keys[0].name=worker",
