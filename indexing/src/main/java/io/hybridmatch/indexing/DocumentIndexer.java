@@ -102,7 +102,9 @@ public final class DocumentIndexer {
 
     /**
      * Initial loads: one Elasticsearch bulk request and batched embedding for many documents. Every payload is
-     * normalised first, so one invalid document refuses the batch before anything is written.
+     * normalised first, so one invalid document refuses the batch before anything is written. Items Elasticsearch
+     * refuses for a transient reason end in a {@link PartialBulkFailureException} naming them, after the others
+     * were written everywhere.
      */
     public List<IndexOutcome> indexAll(SearchIndex index, List<? extends Map<String, ?>> payloads) {
         List<Prepared> docs = new ArrayList<>();
@@ -127,6 +129,9 @@ public final class DocumentIndexer {
         }
         List<IndexOutcome> outcomes = new ArrayList<>();
         List<Prepared> accepted = new ArrayList<>();
+        List<Integer> failed = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        boolean transientFailure = false;
         for (int i = 0; i < docs.size(); i++) {
             BulkResponseItem item = response.items().get(i);
             Prepared doc = docs.get(i);
@@ -136,7 +141,9 @@ public final class DocumentIndexer {
             } else if (item.status() == 409) {
                 outcomes.add(new IndexOutcome(index.alias(), doc.id(), IndexOutcome.STALE, doc.version()));
             } else {
-                throw new IndexingUnavailableException(index.alias() + " " + doc.id() + ": " + item.error().reason(), null);
+                failed.add(i);
+                reasons.add(doc.id() + ": " + item.status() + " " + item.error().reason());
+                transientFailure |= !refusal(item.status());
             }
         }
         List<float[]> vectorsOf = embedder.embed(accepted.stream().map(Prepared::text).toList());
@@ -146,6 +153,14 @@ public final class DocumentIndexer {
         }
         store(index).upsert(records);
         accepted.forEach(doc -> converge(index, doc.id(), doc.version()));
+        if (transientFailure) { // refused ones too: they fail on their own once the others are through
+            throw new PartialBulkFailureException(index.alias() + ": " + failed.size() + " of " + docs.size()
+                    + " documents not indexed yet (the others are): " + reasons, failed);
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException(index.alias() + ": Elasticsearch refused " + failed.size() + " of "
+                    + docs.size() + " documents (the others are indexed): " + reasons);
+        }
         return outcomes;
     }
 
@@ -220,15 +235,19 @@ public final class DocumentIndexer {
     }
 
     /**
-     * A refusal of the request itself (4xx but 429) is permanent: the task fails. No answer, 429 or 5xx is
-     * transient: the task is retried.
+     * Only a refusal of the request's content (400, 413) is permanent: the task fails. No answer, a timeout, 429,
+     * 5xx, and also 401/403/404 (credentials, privileges or an index missing: the deployment's state, not the
+     * document's) are transient: the task is retried.
      */
     private static RuntimeException failure(SearchIndex index, Exception e) {
-        int status = status(e);
-        if (status >= 400 && status < 500 && status != 429) {
+        if (refusal(status(e))) {
             return new IllegalStateException(index.alias() + ": Elasticsearch refused the request: " + e.getMessage(), e);
         }
         return new IndexingUnavailableException(index.alias() + ": Elasticsearch unavailable: " + e.getMessage(), e);
+    }
+
+    private static boolean refusal(int status) {
+        return status == 400 || status == 413;
     }
 
     /** The HTTP status behind an error of either client layer, or -1 when there was no answer. */

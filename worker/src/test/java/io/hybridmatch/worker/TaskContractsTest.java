@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hybridmatch.celery.worker.CeleryTaskHandler;
 import io.hybridmatch.worker.tasks.IndexingTaskHandlers;
+import io.hybridmatch.worker.tasks.InfrastructureRetry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +19,9 @@ class TaskContractsTest {
 
     @Test
     void indexingTasksMatchTheirSchemas() throws Exception {
-        List<CeleryTaskHandler> handlers = new IndexingTaskHandlers(null, Clock.systemUTC(), new SimpleMeterRegistry()).all();
+        List<CeleryTaskHandler> handlers = new IndexingTaskHandlers(null,
+                new InfrastructureRetry(Duration.ofSeconds(1), Duration.ofMinutes(10), 0.5, Duration.ofDays(1)),
+                Clock.systemUTC(), new SimpleMeterRegistry()).all();
         assertThat(handlers).hasSize(6);
         for (CeleryTaskHandler handler : handlers) {
             JsonNode schema;

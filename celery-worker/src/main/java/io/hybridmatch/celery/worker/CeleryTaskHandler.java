@@ -1,5 +1,7 @@
 package io.hybridmatch.celery.worker;
 
+import java.time.Duration;
+
 /**
  * One Celery task the worker can run, registered as a Spring bean. The seam other modules plug their tasks into.
  *
@@ -24,6 +26,14 @@ public interface CeleryTaskHandler {
         return null;
     }
 
+    /**
+     * How long a task may keep asking to be retried, from its first retry, before it gives up (failed and
+     * dead-lettered); null = only {@link #maxRetries()} limits it.
+     */
+    default Duration retryHorizon() {
+        return null;
+    }
+
     /** A task's body, for {@link #of}. */
     @FunctionalInterface
     interface Body {
@@ -32,6 +42,12 @@ public interface CeleryTaskHandler {
 
     /** A handler from its parts; {@code maxRetries} null = the worker default. */
     static CeleryTaskHandler of(String name, TaskParameters parameters, Integer maxRetries, Body body) {
+        return of(name, parameters, maxRetries, null, body);
+    }
+
+    /** A handler from its parts, retried for at most {@code retryHorizon} (null = no time limit). */
+    static CeleryTaskHandler of(String name, TaskParameters parameters, Integer maxRetries, Duration retryHorizon,
+                                Body body) {
         return new CeleryTaskHandler() {
             @Override
             public String name() {
@@ -51,6 +67,11 @@ public interface CeleryTaskHandler {
             @Override
             public Integer maxRetries() {
                 return maxRetries;
+            }
+
+            @Override
+            public Duration retryHorizon() {
+                return retryHorizon;
             }
         };
     }

@@ -3,6 +3,7 @@ package io.hybridmatch.celery.worker;
 import com.rabbitmq.client.Channel;
 import io.hybridmatch.celery.ControlReplies;
 import io.hybridmatch.celery.Route;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -76,7 +77,7 @@ public final class TaskConsumer implements ChannelAwareMessageListener {
                 if (!DelayQueues.returned(properties)) {
                     execution.received(run.task());
                 }
-                execution.run(run, deliveredTo, redelivered);
+                deadLetterIfGaveUp(message, run, execution.run(run, deliveredTo, redelivered));
             }
             case Admission.Park park -> {
                 if (!DelayQueues.returned(properties)) {
@@ -88,7 +89,7 @@ public final class TaskConsumer implements ChannelAwareMessageListener {
                     metrics.count(park.run().task().task(), "delayed");
                 } else {
                     waitForEta(park, deliveredTo, redelivered);
-                    execution.run(park.run(), deliveredTo, redelivered);
+                    deadLetterIfGaveUp(message, park.run(), execution.run(park.run(), deliveredTo, redelivered));
                 }
             }
             case Admission.Revoke revoke -> {
@@ -108,5 +109,14 @@ public final class TaskConsumer implements ChannelAwareMessageListener {
                 }
             }
         }
+    }
+
+    /** A task that gave up retrying is failed already; its message is kept for a replay (never silently dropped). */
+    private void deadLetterIfGaveUp(Message message, Admission.Run run, Optional<String> gaveUp) {
+        gaveUp.ifPresent(detail -> {
+            deadLetters.send(message, TaskExecution.RETRIES_EXHAUSTED, detail);
+            log.error("Task {}[{}] {}; dead-lettered to {}", run.task().task(), run.task().id(), detail,
+                    deadLetters.queue());
+        });
     }
 }

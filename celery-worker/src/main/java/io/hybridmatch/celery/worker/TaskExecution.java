@@ -15,7 +15,10 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +26,18 @@ import org.slf4j.LoggerFactory;
  * Carries out an admitted task: runs it under its time limits, publishes its follow-ups (callbacks, next chain step,
  * retry, errbacks) with confirms, stores its result, sends its events and logs it as Celery's worker does
  * ({@code celery.app.trace}'s received / succeeded / raised unexpected / retry lines). Every outcome is durable when a
- * method returns, so the consumer may acknowledge; a broker or Redis failure surfaces as a RuntimeException.
+ * method returns, so the consumer may acknowledge; a broker or Redis failure surfaces as a RuntimeException. A task
+ * that gives up retrying (max_retries or its retry horizon reached) fails, and {@link #run} tells the consumer why,
+ * so that its message is dead-lettered.
  */
 public final class TaskExecution {
 
     private static final Logger log = LoggerFactory.getLogger(TaskExecution.class);
+
+    /** Extra header of a retried task: when it first asked to be retried (ISO-8601), kept across its retries. */
+    public static final String RETRYING_SINCE = "hybridmatch_retrying_since";
+    /** Dead-letter reason of a task that gave up retrying. */
+    public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
 
     /** Collaborators, grouped to keep the constructor readable. */
     public record Services(ResultBackend results, ConfirmedPublisher publisher, WorkerEvents events, WorkerState state,
@@ -65,9 +75,10 @@ public final class TaskExecution {
 
     /**
      * Runs an admitted task delivered from {@code deliveredTo}: waits for its rate limit (listed as reserved
-     * meanwhile), refuses it if it was revoked while it waited, else runs it and records its outcome.
+     * meanwhile), refuses it if it was revoked while it waited, else runs it and records its outcome. Returns why it
+     * gave up retrying (for the dead letter), empty for any other outcome.
      */
-    public void run(Admission.Run run, Route deliveredTo, boolean redelivered) throws InterruptedException {
+    public Optional<String> run(Admission.Run run, Route deliveredTo, boolean redelivered) throws InterruptedException {
         TaskMessage task = run.task();
         s.state().hold(new ControlReplies.ActiveTask(task, deliveredTo, redelivered, null, false, s.state().pid()));
         try {
@@ -77,7 +88,7 @@ public final class TaskExecution {
         }
         if (s.revoked().isRevoked(task.id())) {
             revoke(task, "revoked");
-            return;
+            return Optional.empty();
         }
         s.state().begin(new ControlReplies.ActiveTask(task, deliveredTo, redelivered, clock.instant(), false,
                 s.state().pid()));
@@ -88,19 +99,18 @@ public final class TaskExecution {
             try {
                 value = s.threads().run(task, () -> run.handler().run(new TaskCall(task, run.arguments())));
             } catch (RetryTask retry) {
-                retryOrFail(task, run.handler(), retry, since(t0));
-                return;
+                return retryOrGiveUp(task, run.handler(), retry, since(t0));
             } catch (TaskThreads.Terminated e) {
                 terminated(task, e.signum());
-                return;
+                return Optional.empty();
             } catch (TaskThreads.Exceeded e) {
                 fail(task, e.python(), e, since(t0));
-                return;
+                return Optional.empty();
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
                 fail(task, PythonException.of(e), e, since(t0));
-                return;
+                return Optional.empty();
             }
             Duration runtime = since(t0);
             // follow-ups before the result: once SUCCESS is visible, its callbacks already exist
@@ -113,6 +123,7 @@ public final class TaskExecution {
             s.metrics().finished(task.task(), "succeeded", runtime);
             log.info("Task {}[{}] succeeded in {}s: {}", task.task(), task.id(), PythonRepr.of(runtime.toNanos() / 1e9),
                     PythonRepr.of(value, 1024)); // Celery's resultrepr_maxsize
+            return Optional.empty();
         } finally {
             s.state().end(task.id(), task.task());
         }
@@ -149,18 +160,27 @@ public final class TaskExecution {
         s.metrics().count(task.task(), "revoked");
     }
 
-    private void retryOrFail(TaskMessage task, CeleryTaskHandler handler, RetryTask retry, Duration runtime) {
+    private Optional<String> retryOrGiveUp(TaskMessage task, CeleryTaskHandler handler, RetryTask retry,
+                                           Duration runtime) {
         int maxRetries = handler.maxRetries() != null ? handler.maxRetries() : defaultMaxRetries;
         Throwable cause = retry.getCause();
-        if (task.retries() >= maxRetries) {
+        Instant now = clock.instant();
+        Instant since = retryingSince(task).orElse(now);
+        Duration horizon = handler.retryHorizon();
+        if (task.retries() >= maxRetries || horizon != null && !now.isBefore(since.plus(horizon))) {
             PythonException error = cause != null ? PythonException.of(cause)
                     : new PythonException("MaxRetriesExceededError", "celery.exceptions", List.of(
                     "Can't retry " + task.task() + "[" + task.id() + "] args:" + task.args() + " kwargs:" + task.kwargs()));
             fail(task, error, cause != null ? cause : retry, runtime);
-            return;
+            return Optional.of("gave up after " + task.retries() + " retries over "
+                    + Duration.between(since, now).withNanos(0) + ": " + error.repr());
         }
         Duration countdown = retry.countdown() != null ? retry.countdown() : defaultRetryDelay;
-        s.publisher().publish(encoder.encode(followUps.retry(task, countdown), Route.queue(queue)));
+        TaskMessage.Builder next = followUps.retry(task, countdown).toBuilder().extraHeader(RETRYING_SINCE, since.toString());
+        if (retry.args() != null) {
+            next.args(retry.args()).kwargs(Map.of());
+        }
+        s.publisher().publish(encoder.encode(next.build(), Route.queue(queue)));
         Throwable reasonError = cause != null ? cause : retry;
         PythonException reason = PythonException.of(reasonError);
         String traceback = stackTrace(reasonError);
@@ -168,6 +188,16 @@ public final class TaskExecution {
         s.events().retried(task.id(), reason, traceback);
         s.metrics().finished(task.task(), "retried", runtime);
         log.info("Task {}[{}] retry: Retry in {}s: {}", task.task(), task.id(), countdown.toSeconds(), reason.repr());
+        return Optional.empty();
+    }
+
+    private static Optional<Instant> retryingSince(TaskMessage task) {
+        Object since = task.extraHeaders().get(RETRYING_SINCE);
+        try {
+            return since == null ? Optional.empty() : Optional.of(Instant.parse(since.toString()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private void fail(TaskMessage task, PythonException error, Throwable thrown, Duration runtime) {

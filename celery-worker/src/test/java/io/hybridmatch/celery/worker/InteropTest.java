@@ -2,14 +2,11 @@ package io.hybridmatch.celery.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -74,16 +71,5 @@ abstract class InteropTest {
         assertThat(r.at("/ping").get(hostname).get("ok").asString()).isEqualTo("pong");
         assertThat(r.at("/registered").get(hostname).valueStream().map(JsonNode::asString).toList())
                 .containsExactly("tests.add", "tests.fail", "tests.flaky", "tests.sleep");
-    }
-
-    static List<Message> drain(RabbitTemplate rabbit, String queue, int expected) {
-        List<Message> messages = new ArrayList<>();
-        for (int i = 0; i < expected + 1; i++) {
-            Message m = rabbit.receive(queue, i < expected ? 20_000 : 500);
-            if (m != null) {
-                messages.add(m);
-            }
-        }
-        return messages;
     }
 }

@@ -2,8 +2,10 @@ package io.hybridmatch.celery.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,8 +50,18 @@ class RedisInteropTest extends InteropTest {
         assertThat(r.at("/arity/message").asString()).isEqualTo("add() takes 2 positional arguments but 3 were given");
         assertThat(r.at("/unknown/type").asString()).isEqualTo("NotRegistered");
 
-        List<String> reasons = drain(rabbit, QUEUE + ".dead-letter", 5).stream()
-                .map(m -> (String) m.getMessageProperties().getHeaders().get(DeadLetters.REASON)).toList();
+        // the task of another test that gave up retrying may be there too
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < 7 && reasons.size() < 6; i++) {
+            Message m = rabbit.receive(QUEUE + ".dead-letter", reasons.size() < 5 ? 20_000 : 500);
+            String reason = m == null ? null : (String) m.getMessageProperties().getHeaders().get(DeadLetters.REASON);
+            if (reason == null && reasons.size() >= 5) {
+                break;
+            }
+            if (!TaskExecution.RETRIES_EXHAUSTED.equals(reason)) {
+                reasons.add(reason);
+            }
+        }
         assertThat(reasons).containsExactlyInAnyOrder("UNSUPPORTED_CONTENT_TYPE", "MALFORMED_JSON",
                 "INVALID_ARGUMENTS", "UNKNOWN_TASK", "BODY_TOO_LARGE");
     }

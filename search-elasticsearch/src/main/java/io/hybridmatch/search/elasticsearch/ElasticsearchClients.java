@@ -6,6 +6,7 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
@@ -17,6 +18,9 @@ import org.elasticsearch.client.RestClientBuilder;
 
 /** Builds the Elasticsearch 8.19 Java client (low-level RestClient transport, Jackson 2 mapper). */
 public final class ElasticsearchClients {
+
+    /** The low-level client's own socket timeout: a request without an answer by then is a failure (retried). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private ElasticsearchClients() {
     }
@@ -32,11 +36,17 @@ public final class ElasticsearchClients {
 
     /** A client for {@code url} authenticating with {@code credentials}, which take precedence over the URL's user info. */
     public static ElasticsearchClient create(URI url, ElasticsearchCredentials credentials) {
+        return create(url, credentials, DEFAULT_TIMEOUT);
+    }
+
+    /** The same, waiting at most {@code timeout} for an answer. */
+    public static ElasticsearchClient create(URI url, ElasticsearchCredentials credentials, Duration timeout) {
         int port = url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
         RestClientBuilder builder = RestClient.builder(new HttpHost(url.getHost(), port, url.getScheme()));
         if (url.getPath() != null && !url.getPath().isEmpty() && !"/".equals(url.getPath())) {
             builder.setPathPrefix(url.getPath()); // a cluster behind a reverse proxy
         }
+        builder.setRequestConfigCallback(request -> request.setSocketTimeout(Math.toIntExact(timeout.toMillis())));
         if (credentials.hasApiKey()) {
             builder.setDefaultHeaders(new Header[]{new BasicHeader("Authorization", "ApiKey " + credentials.apiKey().trim())});
         } else if (credentials.hasUsername()) {

@@ -13,9 +13,10 @@ final class IndexBootstrap {
     /**
      * How long a deleted document's version stays known (Elasticsearch's {@code index.gc_deletes}, 60 s by default).
      * A versioned delete only refuses an older index task that arrives within this time; a task held back by the
-     * worker's retries (up to ~10 min) or a queue backlog must still find the tombstone.
+     * worker's retries (a day by default, {@code hybridmatch.indexing.retry.horizon}) or a queue backlog must still
+     * find the tombstone: two days.
      */
-    static final String DELETE_TOMBSTONE_RETENTION = "1d";
+    static final String DELETE_TOMBSTONE_RETENTION = "2d";
 
     private final ElasticsearchIndicesClient indices;
 

@@ -25,11 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A {@link VectorStore} served by the matching engine over HTTP ({@code /faiss/*}, see the OpenAPI contract): the
- * engine owns the FAISS files, workers stay stateless and write through it. Input the engine refuses (400) is a
- * {@link VectorValidationException} with the engine's problem detail; an unreachable engine or a 5xx is a
- * {@link VectorStoreUnavailableException} (retry later), and so is a refused API key (401/403): a deployment fault,
- * never the document's. Every request carries the API key as {@code Authorization: Bearer <key>}. Writes are split
- * into the engine's batch limits.
+ * engine owns the FAISS files, workers stay stateless and write through it. Input the engine refuses (400, 413,
+ * 422) is a {@link VectorValidationException} with the engine's problem detail; an unreachable engine, a timeout,
+ * 5xx, 429 and 404 (unknown index) are a {@link VectorStoreUnavailableException} (retry later), and so is a refused
+ * API key (401/403): a deployment fault, never the document's. Every request carries the API key as
+ * {@code Authorization: Bearer <key>}. Writes are split into the engine's batch limits.
  */
 public final class HttpVectorStore implements VectorStore {
 
@@ -176,7 +176,7 @@ public final class HttpVectorStore implements VectorStore {
             throw new VectorStoreUnavailableException("the matching engine refused this worker's API key (" + status
                     + ": " + detail + "); check hybridmatch.engine.api-key / api-key-file", null);
         }
-        if (status >= 400 && status < 500) {
+        if (status == 400 || status == 413 || status == 422) {
             throw new VectorValidationException("vector index '" + name + "': " + detail);
         }
         throw new VectorStoreUnavailableException("matching engine answered " + status + ": " + detail, null);

@@ -94,7 +94,13 @@ class HttpVectorStoreTest {
                 .withBody("{\"type\":\"urn:hybridmatch:problem:invalid-vector\",\"title\":\"Invalid vector\",\"status\":400,"
                         + "\"detail\":\"record 0 (id 1) has 3 dimensions; index 'candidates' holds 384\"}")));
         engine.stubFor(post("/matching/faiss/delete").willReturn(aResponse().withStatus(503).withBody("overloaded")));
+        engine.stubFor(get("/matching/faiss/indexes/candidates").willReturn(aResponse().withStatus(429).withBody("slow down")));
+        engine.stubFor(get("/matching/faiss/indexes/candidates/vectors/7").willReturn(aResponse().withStatus(401)));
         VectorStore store = store();
+        assertThatThrownBy(store::size).as("throttled: retry later")
+                .isInstanceOf(VectorStoreUnavailableException.class).hasMessageContaining("429");
+        assertThatThrownBy(() -> store.vector(7)).as("the worker's credentials, not the input")
+                .isInstanceOf(VectorStoreUnavailableException.class).hasMessageContaining("401");
         assertThatThrownBy(() -> store.upsert(List.of(new VectorRecord(1, new float[3]))))
                 .isInstanceOf(VectorValidationException.class).hasMessageContaining("holds 384");
         assertThatThrownBy(() -> store.delete(List.of(1L)))

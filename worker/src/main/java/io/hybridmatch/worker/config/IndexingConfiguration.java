@@ -16,12 +16,15 @@ import io.hybridmatch.vector.VectorStoreRegistry;
 import io.hybridmatch.vector.http.HttpVectorStores;
 import io.hybridmatch.celery.worker.CeleryTaskSet;
 import io.hybridmatch.worker.tasks.IndexingTaskHandlers;
+import io.hybridmatch.worker.tasks.InfrastructureRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,13 +36,15 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "hybridmatch.elasticsearch", name = "url")
+@EnableConfigurationProperties(InfrastructureRetry.class)
 class IndexingConfiguration {
 
     @Bean(destroyMethod = "close")
     ElasticsearchClient elasticsearchClient(org.springframework.core.env.Environment env) {
         return ElasticsearchClients.create(URI.create(env.getRequiredProperty("hybridmatch.elasticsearch.url")),
                 new ElasticsearchCredentials(env.getProperty("hybridmatch.elasticsearch.username"),
-                        env.getProperty("hybridmatch.elasticsearch.password"), env.getProperty("hybridmatch.elasticsearch.api-key")));
+                        env.getProperty("hybridmatch.elasticsearch.password"), env.getProperty("hybridmatch.elasticsearch.api-key")),
+                env.getProperty("hybridmatch.elasticsearch.timeout", Duration.class, ElasticsearchClients.DEFAULT_TIMEOUT));
     }
 
     @Bean(destroyMethod = "close")
@@ -62,7 +67,7 @@ class IndexingConfiguration {
     }
 
     @Bean
-    CeleryTaskSet indexingTasks(DocumentIndexer indexer, MeterRegistry registry) {
-        return new IndexingTaskHandlers(indexer, Clock.systemUTC(), registry)::all;
+    CeleryTaskSet indexingTasks(DocumentIndexer indexer, InfrastructureRetry retry, MeterRegistry registry) {
+        return new IndexingTaskHandlers(indexer, retry, Clock.systemUTC(), registry)::all;
     }
 }

@@ -3,6 +3,7 @@ package io.hybridmatch.worker.tasks;
 import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.indexing.IndexOutcome;
 import io.hybridmatch.indexing.IndexingUnavailableException;
+import io.hybridmatch.indexing.PartialBulkFailureException;
 import io.hybridmatch.normalization.InvalidDocumentException;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.vector.VectorStoreUnavailableException;
@@ -18,6 +19,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Django side's indexing tasks (names and argument schemas in {@code contracts/tasks/}):
@@ -25,18 +28,24 @@ import java.util.Map;
  * {@code hybridmatch.delete_candidate(candidate_id, deleted_at=None)},
  * {@code hybridmatch.delete_job_offer(job_offer_id, deleted_at=None)} and the bulk
  * {@code hybridmatch.index_candidates(candidates)}, {@code hybridmatch.index_job_offers(job_offers)}.
- * Unavailable Elasticsearch or engine → retried with exponential back-off (1 s, 2 s, 4 s … 60 s, 10 times).
+ *
+ * <p>Only bad input fails a task ({@code ValueError}). Elasticsearch or the engine unavailable (no answer, timeout,
+ * 429, 5xx) is never the task's fault: it is retried on the {@link InfrastructureRetry} schedule (a day by default),
+ * then dead-lettered with the reason. A bulk task whose items were partly refused is retried with those items only.
+ * Late retries cannot undo newer updates: Elasticsearch versions every write by {@code updated_at}.
  */
 public final class IndexingTaskHandlers {
 
-    static final int MAX_RETRIES = 10;
+    private static final Logger log = LoggerFactory.getLogger(IndexingTaskHandlers.class);
 
     private final DocumentIndexer indexer;
+    private final InfrastructureRetry retry;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    public IndexingTaskHandlers(DocumentIndexer indexer, Clock clock, MeterRegistry registry) {
+    public IndexingTaskHandlers(DocumentIndexer indexer, InfrastructureRetry retry, Clock clock, MeterRegistry registry) {
         this.indexer = indexer;
+        this.retry = retry;
         this.clock = clock;
         this.registry = registry;
     }
@@ -88,7 +97,13 @@ public final class IndexingTaskHandlers {
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> payloads = (List<Map<String, Object>>) list;
-        List<IndexOutcome> outcomes = indexer.indexAll(index, payloads);
+        List<IndexOutcome> outcomes;
+        try {
+            outcomes = indexer.indexAll(index, payloads);
+        } catch (PartialBulkFailureException e) {
+            List<Object> failed = e.failedItems().stream().map(i -> (Object) payloads.get(i)).toList();
+            throw retryLater(call, e, List.of(failed));
+        }
         return Map.of("index", index.alias(),
                 "indexed", outcomes.stream().filter(o -> o.status().equals(IndexOutcome.INDEXED)).count(),
                 "stale", outcomes.stream().filter(o -> o.status().equals(IndexOutcome.STALE)).map(IndexOutcome::id).toList());
@@ -106,14 +121,23 @@ public final class IndexingTaskHandlers {
         Object run(TaskCall call);
     }
 
-    /** Unavailable Elasticsearch or engine: retried with exponential back-off. */
-    private static CeleryTaskHandler handler(String name, TaskParameters parameters, Body body) {
-        return CeleryTaskHandler.of(name, parameters, MAX_RETRIES, call -> {
+    /** Unavailable Elasticsearch or engine: retried on the schedule, for the horizon. */
+    private CeleryTaskHandler handler(String name, TaskParameters parameters, Body body) {
+        return CeleryTaskHandler.of(name, parameters, Integer.MAX_VALUE, retry.horizon(), call -> {
             try {
                 return body.run(call);
             } catch (IndexingUnavailableException | VectorStoreUnavailableException e) {
-                throw new RetryTask(Duration.ofSeconds(Math.min(60, 1L << Math.min(call.retries(), 6))), e);
+                throw retryLater(call, e, null);
             }
         });
+    }
+
+    /** The first retry of a task is logged; the later ones are counted ({@code outcome="retried"}). */
+    private RetryTask retryLater(TaskCall call, RuntimeException cause, List<Object> args) {
+        if (call.retries() == 0) {
+            log.warn("{}[{}]: {}; retrying for up to {}", call.message().task(), call.id(), cause.getMessage(),
+                    retry.horizon());
+        }
+        return new RetryTask(retry.countdown(call.retries()), cause, args);
     }
 }
