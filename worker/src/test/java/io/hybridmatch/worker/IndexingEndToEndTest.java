@@ -7,8 +7,6 @@ import io.hybridmatch.celery.worker.PythonCelery;
 import io.hybridmatch.celery.worker.WorkerTestProperties;
 import io.hybridmatch.elasticsearch.local.TestElasticsearch;
 import io.hybridmatch.embeddings.TextEmbedder;
-import io.hybridmatch.engine.MatchingEngineApplication;
-import io.hybridmatch.engine.security.ApiKeys;
 import io.hybridmatch.vector.VectorQuery;
 import io.hybridmatch.vector.VectorStore;
 import io.hybridmatch.vector.VectorStoreRegistry;
@@ -16,15 +14,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,37 +54,18 @@ class IndexingEndToEndTest {
         WorkerTestProperties.register(registry, QUEUE, BACKEND);
         registry.add("hybridmatch.elasticsearch.url", () -> TestElasticsearch.url().toString());
         registry.add("hybridmatch.engine.url", IndexingEndToEndTest::engineUrl);
-        registry.add("hybridmatch.engine.api-key-file", IndexingEndToEndTest::workerKeyFile);
-    }
-
-    /** The worker reads its key from a file; the engine knows only its SHA-256. */
-    private static String workerKeyFile() {
-        try {
-            Path file = Files.createTempFile("worker-api-key", ".txt");
-            Files.writeString(file, WORKER_KEY + "\n");
-            return file.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        registry.add("hybridmatch.engine.api-key-file", () -> TestEngine.keyFile(WORKER_KEY));
     }
 
     private static synchronized String engineUrl() {
         if (engine == null) {
             try {
-                engine = new SpringApplicationBuilder(MatchingEngineApplication.class).run("--server.port=0",
-                        "--spring.config.name=application",
-                        // the worker's Celery runtime is on this test's class path, not the engine's
-                        "--spring.autoconfigure.exclude=io.hybridmatch.celery.worker.boot.CeleryWorkerAutoConfiguration",
-                        "--hybridmatch.data-dir=" + Files.createTempDirectory("engine-for-worker"),
-                        "--hybridmatch.elasticsearch.url=" + TestElasticsearch.url(),
-                        "--hybridmatch.security.api-keys[0].name=worker",
-                        "--hybridmatch.security.api-keys[0].sha256=" + ApiKeys.sha256Hex(WORKER_KEY),
-                        "--hybridmatch.security.api-keys[0].scopes=vectors:read,vectors:write");
+                engine = TestEngine.start(0, Files.createTempDirectory("engine-for-worker"), TestElasticsearch.url(), WORKER_KEY);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) engine).getWebServer().getPort();
+        return TestEngine.url(engine).toString();
     }
 
     @AfterAll

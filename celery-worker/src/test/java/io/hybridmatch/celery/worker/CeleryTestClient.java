@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CeleryTestClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration PUBLISH_PATIENCE = Duration.ofSeconds(90);
+    private static final Duration PUBLISH_PATIENCE = Duration.ofSeconds(240);
 
     private final ConnectionFactory rabbit;
     private final String queue;

@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PythonCelery {
 
     private static final Path SCRIPTS = Path.of("src/test/python").toAbsolutePath();
+    /** The runtime's Celery app ({@code interop_app}), importable from other modules' scripts too. */
+    private static final Path RUNTIME_SCRIPTS = Path.of("../celery-worker/src/test/python").toAbsolutePath().normalize();
     /** The contracts' Python helper package, importable as the Django side imports it. */
     private static final Path CLIENT = Path.of("../contracts/python").toAbsolutePath().normalize();
     private static final String PYTHON = "/usr/bin/python3";
@@ -75,7 +77,7 @@ public final class PythonCelery {
     private static ProcessBuilder start(List<String> command, Map<String, String> env) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPTS.toFile());
         builder.environment().putAll(env);
-        builder.environment().put("PYTHONPATH", SCRIPTS + ":" + CLIENT);
+        builder.environment().put("PYTHONPATH", SCRIPTS + ":" + RUNTIME_SCRIPTS + ":" + CLIENT);
         return builder;
     }
 }
