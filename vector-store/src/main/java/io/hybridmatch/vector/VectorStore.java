@@ -1,10 +1,10 @@
 package io.hybridmatch.vector;
 
-import java.util.stream.LongStream;
-
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
 /**
  * A named collection of fixed-dimension vectors keyed by a caller id (candidate_id, job_offer_id).
@@ -41,6 +41,22 @@ public interface VectorStore extends AutoCloseable {
     /** The live ids, for consistency checks against the document store (a snapshot; may be large). */
     default LongStream ids() {
         throw new UnsupportedOperationException(name() + " cannot list its ids");
+    }
+
+    /**
+     * Erasure: removes every copy the store still keeps of deleted and replaced vectors (inside the index, in its
+     * log, in older snapshots), from memory and from its files, before returning. Returns how many were removed.
+     */
+    default int purgeDeleted() {
+        throw new UnsupportedOperationException(name() + " cannot purge deleted vectors");
+    }
+
+    /**
+     * Writes a consistent copy of the store's durable state into {@code directory} (created; must not exist), from
+     * which the store can be restored; the live store keeps serving meanwhile.
+     */
+    default VectorStoreBackup backupTo(Path directory) {
+        throw new UnsupportedOperationException(name() + " cannot back itself up");
     }
 
     @Override

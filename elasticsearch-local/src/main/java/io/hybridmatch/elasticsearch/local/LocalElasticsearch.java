@@ -145,6 +145,8 @@ public final class LocalElasticsearch implements AutoCloseable {
                 "http.port=" + port,
                 "path.data=" + nodeDir.resolve("data"),
                 "path.logs=" + nodeDir.resolve("logs"),
+                // fs snapshot repositories (backups) must live under path.repo; relative locations resolve here
+                "path.repo=" + nodeDir.resolve("snapshots"),
                 // A nearly full developer disk must not turn indexes read-only or leave shards unassigned.
                 "cluster.routing.allocation.disk.threshold_enabled=false")) {
             command.add("-E" + setting);
@@ -159,6 +161,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         }
         Files.createDirectories(nodeDir.resolve("data"));
         Files.createDirectories(nodeDir.resolve("logs"));
+        Files.createDirectories(nodeDir.resolve("snapshots"));
     }
 
     private void awaitHealthy(Duration timeout) throws IOException {

@@ -5,8 +5,10 @@ import io.hybridmatch.vector.VectorHit;
 import io.hybridmatch.vector.VectorQuery;
 import io.hybridmatch.vector.VectorRecord;
 import io.hybridmatch.vector.VectorStore;
+import io.hybridmatch.vector.VectorStoreBackup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -86,6 +88,16 @@ public final class MeteredVectorStore implements VectorStore {
     @Override
     public java.util.stream.LongStream ids() {
         return delegate.ids();
+    }
+
+    @Override
+    public int purgeDeleted() {
+        return timed("purge", delegate::purgeDeleted);
+    }
+
+    @Override
+    public VectorStoreBackup backupTo(Path directory) {
+        return timed("backup", () -> delegate.backupTo(directory));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.hybridmatch.vector.VectorHit;
 import io.hybridmatch.vector.VectorQuery;
 import io.hybridmatch.vector.VectorRecord;
 import io.hybridmatch.vector.VectorStore;
+import io.hybridmatch.vector.VectorStoreBackup;
 import io.hybridmatch.vector.VectorValidationException;
 
 import java.io.IOException;
@@ -71,6 +72,8 @@ public final class FaissVectorStore implements VectorStore {
     private long sequence;
     private long snapshotSequence;
     private WriteAheadLog wal;
+    /** Some deleted or replaced vector may still be in the index, the log or the snapshot: a purge has work to do. */
+    private boolean holdsDeleted;
     private boolean closed;
 
     private FaissVectorStore(Path directory, FaissIndexSpec spec, FaissStoreTuning tuning,
@@ -131,6 +134,7 @@ public final class FaissVectorStore implements VectorStore {
             indexFactory = s.factory();
             labels = s.labels();
             sequence = snapshotSequence = s.sequence();
+            holdsDeleted = labels.tombstones() > 0;
         } else {
             indexFactory = targetNeedsTraining ? STAGING_FACTORY : spec.factory();
             index = FaissIndex.create(spec.dimension(), indexFactory, spec.metric());
@@ -145,6 +149,9 @@ public final class FaissVectorStore implements VectorStore {
                 }
                 sequence = entry.sequence();
                 maintain();
+            } else {
+                // left behind by a crash between a snapshot and the log's reset
+                holdsDeleted = true;
             }
         });
         maintain();
@@ -275,6 +282,65 @@ public final class FaissVectorStore implements VectorStore {
         });
     }
 
+    /**
+     * Erasure on disk: rebuilds the index from its live vectors (dropping every tombstone), writes a new snapshot,
+     * deletes the older snapshot files and empties the write-ahead log, all before returning; afterwards no file in
+     * the store's directory and no FAISS structure in memory holds a deleted or replaced vector. Writes wait
+     * meanwhile; searches go on until the rebuilt index is swapped in. Returns the tombstones removed from the index.
+     */
+    @Override
+    public int purgeDeleted() {
+        return write(this::purge);
+    }
+
+    private int purge() throws IOException {
+        if (!holdsDeleted) {
+            return 0;
+        }
+        int removed = labels.tombstones();
+        if (removed > 0) {
+            rebuild(compactionFactory());
+        }
+        if (sequence == snapshotSequence) {
+            // a new snapshot name, so the older files are deleted rather than overwritten in place
+            sequence++;
+        }
+        snapshot();
+        return removed;
+    }
+
+    /**
+     * Copies the store as of now into {@code target}: deleted vectors are purged first and the current state is
+     * snapshotted, then the snapshot files are copied while writes wait (searches go on). A backup therefore never
+     * holds a vector deleted before it was taken.
+     */
+    @Override
+    public VectorStoreBackup backupTo(Path target) {
+        if (Files.exists(target)) {
+            throw new IllegalArgumentException("backup directory " + target + " already exists");
+        }
+        return write(() -> {
+            purge();
+            if (sequence != snapshotSequence || !Snapshot.exists(directory)) {
+                snapshot();
+            }
+            long bytes = Snapshot.copy(directory, target);
+            return new VectorStoreBackup(spec.name(), target, labels.liveCount(), bytes);
+        });
+    }
+
+    /**
+     * Makes {@code directory} (which must hold no store) a copy of the backup that {@link #backupTo} wrote into
+     * {@code backup}; opening it then gives the store as it was backed up.
+     */
+    public static void restore(Path backup, Path directory) {
+        try {
+            Snapshot.restore(backup, directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restore vector store " + directory + " from " + backup, e);
+        }
+    }
+
     @Override
     public void close() {
         writer.lock();
@@ -328,7 +394,7 @@ public final class FaissVectorStore implements VectorStore {
         try {
             index.add(flat);
             for (VectorRecord record : batch) {
-                labels.retire(record.id());
+                holdsDeleted |= labels.retire(record.id());
                 labels.append(record.id());
             }
         } finally {
@@ -340,7 +406,7 @@ public final class FaissVectorStore implements VectorStore {
         access.writeLock().lock();
         try {
             for (long id : ids) {
-                labels.retire(id);
+                holdsDeleted |= labels.retire(id);
             }
         } finally {
             access.writeLock().unlock();
@@ -362,8 +428,16 @@ public final class FaissVectorStore implements VectorStore {
         if (indexFactory.equals(spec.factory())) {
             return indexFactory;
         }
-        int trainingPoints = spec.ivfLists().orElse(256) * tuning.trainingPointsPerList();
-        return !targetNeedsTraining || labels.liveCount() >= trainingPoints ? spec.factory() : STAGING_FACTORY;
+        return !targetNeedsTraining || labels.liveCount() >= trainingPoints() ? spec.factory() : STAGING_FACTORY;
+    }
+
+    /** What a compaction rebuilds into: an IVF index left with too few vectors to train goes back to staging. */
+    private String compactionFactory() {
+        return targetNeedsTraining && labels.liveCount() < trainingPoints() ? STAGING_FACTORY : indexFactory;
+    }
+
+    private int trainingPoints() {
+        return spec.ivfLists().orElse(256) * tuning.trainingPointsPerList();
     }
 
     private void rebuild(String factory) {
@@ -424,6 +498,7 @@ public final class FaissVectorStore implements VectorStore {
         Snapshot.write(directory, sequence, indexFactory, index, labels);
         wal.reset();
         snapshotSequence = sequence;
+        holdsDeleted = labels.tombstones() > 0;
     }
 
     // --- searching (callers hold the read lock) ---

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,7 @@ record Snapshot(long sequence, String factory, FaissIndex index, LabelMap labels
         if (!Files.exists(current)) {
             return Optional.empty();
         }
-        long sequence = Long.parseLong(Files.readString(current, StandardCharsets.US_ASCII).trim());
+        long sequence = currentSequence(directory);
         String factory;
         LabelMap labels;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(
@@ -79,6 +80,48 @@ record Snapshot(long sequence, String factory, FaissIndex index, LabelMap labels
                     + labels.labelCount() + " labels");
         }
         return Optional.of(new Snapshot(sequence, factory, index, labels));
+    }
+
+    static boolean exists(Path directory) {
+        return Files.exists(directory.resolve(CURRENT));
+    }
+
+    /** Copies the current snapshot's files into {@code target} (created; must not exist), durably; returns the bytes. */
+    static long copy(Path directory, Path target) throws IOException {
+        long sequence = currentSequence(directory);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.createDirectory(target);
+        long bytes = 0;
+        for (String name : List.of(indexName(sequence), stateName(sequence), CURRENT)) {
+            Path copy = target.resolve(name);
+            Files.copy(directory.resolve(name), copy);
+            fsync(copy);
+            bytes += Files.size(copy);
+        }
+        fsync(target);
+        return bytes;
+    }
+
+    /** Copies a snapshot made by {@link #copy} into {@code directory}, which must not hold a store yet. */
+    static void restore(Path backup, Path directory) throws IOException {
+        long sequence = currentSequence(backup);
+        Files.createDirectories(directory);
+        for (String name : List.of(CURRENT, "wal.log")) {
+            if (Files.exists(directory.resolve(name)) && Files.size(directory.resolve(name)) > 0) {
+                throw new IOException(directory + " already holds a vector store (" + name + "); restore into an empty directory");
+            }
+        }
+        // CURRENT last: until it is there, the directory holds no snapshot
+        for (String name : List.of(indexName(sequence), stateName(sequence), CURRENT)) {
+            Path copy = directory.resolve(name);
+            Files.copy(backup.resolve(name), copy, StandardCopyOption.REPLACE_EXISTING);
+            fsync(copy);
+        }
+        fsync(directory);
+    }
+
+    private static long currentSequence(Path directory) throws IOException {
+        return Long.parseLong(Files.readString(directory.resolve(CURRENT), StandardCharsets.US_ASCII).trim());
     }
 
     private static String indexName(long sequence) {
