@@ -2,9 +2,12 @@ package io.hybridmatch.embeddings;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,10 @@ import java.util.Set;
  * Remembers the vectors of recently seen texts (the same offer or CV sentence comes back on every re-match), and
  * sends only the texts it has not seen to the wrapped embedder, in one call so they are still batched.
  * Owns the delegate: closing this closes it.
+ *
+ * <p>Erasure: an entry lives at most {@code timeToLive} after it was computed, which bounds how long any text (a
+ * free-form query, an inline CV) stays in memory; {@link #forget} drops named texts at once (the indexer does it for
+ * a deleted document's texts).
  */
 public final class CachingTextEmbedder implements TextEmbedder {
 
@@ -21,19 +28,38 @@ public final class CachingTextEmbedder implements TextEmbedder {
     private record Key(String modelId, String text) {
     }
 
+    public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofHours(1);
+
     private final TextEmbedder delegate;
     private final Cache<Key, float[]> cache;
     private final long maximumSize;
 
-    /** @param maximumSize entries kept; at 384 floats an entry costs about 1.6 KB plus its text */
+    /** Entries live at most {@link #DEFAULT_TIME_TO_LIVE}. */
     public CachingTextEmbedder(TextEmbedder delegate, long maximumSize) {
+        this(delegate, maximumSize, DEFAULT_TIME_TO_LIVE);
+    }
+
+    /**
+     * @param maximumSize entries kept; at 384 floats an entry costs about 1.6 KB plus its text
+     * @param timeToLive  how long after it was computed an entry is dropped
+     */
+    public CachingTextEmbedder(TextEmbedder delegate, long maximumSize, Duration timeToLive) {
+        this(delegate, maximumSize, timeToLive, Ticker.systemTicker());
+    }
+
+    CachingTextEmbedder(TextEmbedder delegate, long maximumSize, Duration timeToLive, Ticker ticker) {
         if (maximumSize < 1) {
             throw new IllegalArgumentException("maximumSize must be at least 1, was " + maximumSize);
+        }
+        if (timeToLive.isNegative() || timeToLive.isZero()) {
+            throw new IllegalArgumentException("timeToLive must be positive, was " + timeToLive);
         }
         this.delegate = delegate;
         this.maximumSize = maximumSize;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
+                .expireAfterWrite(timeToLive)
+                .ticker(ticker)
                 // Evict on the calling thread: the bound holds when embed returns, not later on a pool thread.
                 .executor(Runnable::run)
                 .recordStats()
@@ -74,6 +100,13 @@ public final class CachingTextEmbedder implements TextEmbedder {
             computed.put(ordered.get(i), vectors.get(i));
         }
         return computed;
+    }
+
+    /** Drops these texts' cached vectors now (and asks the wrapped embedder to do the same). */
+    @Override
+    public void forget(Collection<String> texts) {
+        cache.invalidateAll(texts.stream().map(text -> new Key(delegate.modelId(), text)).toList());
+        delegate.forget(texts);
     }
 
     public EmbeddingCacheStats stats() {

@@ -1,5 +1,6 @@
 package io.hybridmatch.embeddings;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
@@ -17,6 +18,13 @@ public interface TextEmbedder extends AutoCloseable {
     /** One vector; a null text reaches {@link #embed(List)} and is rejected there like any other bad input. */
     default float[] embed(String text) {
         return embed(Collections.singletonList(text)).getFirst();
+    }
+
+    /**
+     * Erasure: drops whatever this embedder keeps of these texts (a cache's text → vector entries), so that a deleted
+     * person's texts do not outlive the deletion in memory. An embedder that keeps nothing has nothing to do.
+     */
+    default void forget(Collection<String> texts) {
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.hybridmatch.embeddings;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.hybridmatch.embeddings.OnnxSentenceEmbedderTest.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,36 @@ class CachingTextEmbedderTest {
     }
 
     private final RecordingEmbedder model = new RecordingEmbedder();
+
+    @Test
+    void aForgottenTextIsComputedAgainAndTheOthersStay() {
+        try (CachingTextEmbedder cached = new CachingTextEmbedder(model, 100)) {
+            cached.embed(List.of("Jeanne Erased, pastry chef in Lyon", "Java developer"));
+            cached.forget(List.of("Jeanne Erased, pastry chef in Lyon", "never cached"));
+
+            assertThat(cached.stats().size()).isEqualTo(1);
+            cached.embed(List.of("Jeanne Erased, pastry chef in Lyon", "Java developer"));
+            assertThat(model.calls).containsExactly(
+                    List.of("Jeanne Erased, pastry chef in Lyon", "Java developer"),
+                    List.of("Jeanne Erased, pastry chef in Lyon"));
+        }
+    }
+
+    @Test
+    void entriesExpireAfterTheirTimeToLive() {
+        AtomicLong nanos = new AtomicLong();
+        try (CachingTextEmbedder cached = new CachingTextEmbedder(model, 100, Duration.ofMinutes(60), nanos::get)) {
+            cached.embed(List.of("nurse"));
+            nanos.addAndGet(Duration.ofMinutes(59).toNanos());
+            cached.embed(List.of("nurse"));
+            assertThat(model.calls).hasSize(1);
+            nanos.addAndGet(Duration.ofMinutes(2).toNanos());
+            cached.embed(List.of("nurse"));
+            assertThat(model.calls).as("computed again after an hour").hasSize(2);
+        }
+        assertThatThrownBy(() -> new CachingTextEmbedder(model, 100, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 
     @Test
     void countsHitsAndMissesAndSendsOnlyMissesInOneBatch() {

@@ -166,7 +166,29 @@ public final class DocumentIndexer {
 
     /** Removes a document unless Elasticsearch holds a version newer than {@code deletedAt}. */
     public IndexOutcome delete(SearchIndex index, long id, Instant deletedAt) {
-        long version = deletedAt.toEpochMilli();
+        return delete(index, id, deletedAt.toEpochMilli(), get(index, id));
+    }
+
+    /**
+     * Erasure: removes the document whatever version Elasticsearch holds (the delete carries the later of now and
+     * that version, so an update already queued with an older {@code updated_at} stays refused).
+     */
+    public IndexOutcome erase(SearchIndex index, long id) {
+        GetResponse<Map> current = get(index, id);
+        if (!current.found()) {
+            // already gone from Elasticsearch (whose delete marker keeps refusing older updates): only a vector may be left
+            store(index).delete(List.of(id));
+            return new IndexOutcome(index.alias(), id, IndexOutcome.DELETED, 0);
+        }
+        long held = current.version() == null ? 0 : current.version();
+        return delete(index, id, Math.max(clock.millis(), held), current);
+    }
+
+    /**
+     * Deletes from Elasticsearch and the vectors, and makes the embedder forget the document's text (the one its
+     * vector was computed from), which {@code current} holds.
+     */
+    private IndexOutcome delete(SearchIndex index, long id, long version, GetResponse<Map> current) {
         try {
             timed(index, "delete", () -> es.delete(request -> request.index(index.alias()).id(Long.toString(id))
                     .version(version).versionType(VersionType.ExternalGte)));
@@ -177,6 +199,9 @@ public final class DocumentIndexer {
             throw failure(index, e);
         }
         store(index).delete(List.of(id));
+        if (current.found()) {
+            embedder.forget(List.of(embeddingText(index, id, current)));
+        }
         converge(index, id, version);
         return new IndexOutcome(index.alias(), id, IndexOutcome.DELETED, version);
     }
@@ -194,11 +219,16 @@ public final class DocumentIndexer {
             if (version <= known) {
                 return;
             }
-            Map<String, Object> source = new LinkedHashMap<>(current.source());
-            source.put(index.idField(), id);
-            store(index).upsert(List.of(new VectorRecord(id, embedder.embed(prepare(index, source).text()))));
+            store(index).upsert(List.of(new VectorRecord(id, embedder.embed(embeddingText(index, id, current)))));
             known = version;
         }
+    }
+
+    /** The text the vector of a stored document is computed from. */
+    private String embeddingText(SearchIndex index, long id, GetResponse<Map> stored) {
+        Map<String, Object> source = new LinkedHashMap<>(stored.source());
+        source.put(index.idField(), id);
+        return prepare(index, source).text();
     }
 
     private GetResponse<Map> get(SearchIndex index, long id) {

@@ -125,6 +125,39 @@ class DocumentIndexerTest {
     }
 
     @Test
+    void erasureRemovesTheDocumentWhateverItsVersionAndTheCacheForgetsItsText() throws Exception {
+        Map<String, Object> futureDated = candidate(302, "Jeanne Erased, pastry chef", "2099-01-01T00:00:00Z");
+        indexer.index(SearchIndex.CANDIDATES, futureDated);
+        String text = DocumentNormalizer.bundled().candidate(futureDated).embeddingText();
+        assertThat(isCached(text)).as("indexing cached the text's vector").isTrue();
+
+        assertThat(indexer.erase(SearchIndex.CANDIDATES, 302).status()).isEqualTo("deleted");
+        assertThat(esSource(302)).isNull();
+        assertThat(candidates().contains(302)).isFalse();
+        assertThat(isCached(text)).isFalse();
+        assertThat(indexer.index(SearchIndex.CANDIDATES, candidate(302, "Jeanne", "2098-12-31T00:00:00Z")).status())
+                .as("an update queued before the erasure").isEqualTo("stale");
+        assertThat(indexer.erase(SearchIndex.CANDIDATES, 302).status()).as("erasing twice").isEqualTo("deleted");
+    }
+
+    @Test
+    void aDeleteMakesTheCacheForgetTheDocumentsText() {
+        Map<String, Object> doc = candidate(303, "Welder, night shifts", "2026-11-05T10:00:00Z");
+        indexer.index(SearchIndex.CANDIDATES, doc);
+        String text = DocumentNormalizer.bundled().candidate(doc).embeddingText();
+        assertThat(indexer.delete(SearchIndex.CANDIDATES, 303, Instant.parse("2026-11-06T00:00:00Z")).status()).isEqualTo("deleted");
+        assertThat(isCached(text)).isFalse();
+    }
+
+    /** Whether embedding the text again is a cache hit (it then is cached, which the callers do not mind). */
+    private static boolean isCached(String text) {
+        CachingTextEmbedder cache = (CachingTextEmbedder) embedder;
+        long hits = cache.stats().hits();
+        cache.embed(text);
+        return cache.stats().hits() > hits;
+    }
+
+    @Test
     void vectorsConvergeOnElasticsearchWhenWorkersRaceBetweenTheStores() throws Exception {
         Map<String, Object> first = candidate(401, "Java developer", "2026-11-01T10:00:00Z");
         Map<String, Object> second = candidate(401, "Pastry chef", "2026-11-02T10:00:00Z");

@@ -4,6 +4,7 @@ import io.hybridmatch.embeddings.TextEmbedder;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -39,6 +40,11 @@ public final class MeteredTextEmbedder implements TextEmbedder {
     public List<float[]> embed(List<String> texts) {
         batch.record(texts.size());
         return latency.record(() -> delegate.embed(texts));
+    }
+
+    @Override
+    public void forget(Collection<String> texts) {
+        delegate.forget(texts);
     }
 
     @Override

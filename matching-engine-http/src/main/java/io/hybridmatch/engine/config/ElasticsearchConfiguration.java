@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfiguration {
@@ -23,6 +24,7 @@ class ElasticsearchConfiguration {
 
     /** The candidates and job_offers indexes exist (templates, versioned indexes, aliases) once this bean does. */
     @Bean
+    @DependsOn("backupRestore") // a backup restored at start-up is in place before the indexes are ensured
     SearchIndexes searchIndexes(ElasticsearchClient client) {
         try {
             return SearchIndexes.ensure(client);

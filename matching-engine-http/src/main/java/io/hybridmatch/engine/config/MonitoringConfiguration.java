@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 /** Drift, feedback, consistency, and the document-count gauges of both stores. */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +34,7 @@ class MonitoringConfiguration {
     }
 
     @Bean
+    @DependsOn("backupRestore") // a backup restored at start-up is in place before the index is ensured
     FeedbackStore feedbackStore(ElasticsearchClient es, MeterRegistry registry) {
         return new FeedbackStore(es, registry);
     }

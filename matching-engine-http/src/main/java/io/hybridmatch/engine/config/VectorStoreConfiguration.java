@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 /**
  * One FAISS store per configured entity under {@code data-dir/vectors}, its dimension taken from the embedding
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 class VectorStoreConfiguration {
 
     @Bean(destroyMethod = "close")
+    @DependsOn("backupRestore") // a backup restored at start-up is in place before the stores open
     VectorStoreRegistry vectorStores(HybridmatchProperties properties, TextEmbedder embedder, MeterRegistry registry,
                                      EmbeddingDriftMonitor drift) {
         Map<String, HybridmatchProperties.VectorIndex> indexes = properties.vectorIndexes();
