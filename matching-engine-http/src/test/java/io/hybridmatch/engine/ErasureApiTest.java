@@ -3,7 +3,9 @@ package io.hybridmatch.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import io.hybridmatch.embeddings.CachingTextEmbedder;
+import io.hybridmatch.engine.monitoring.FeedbackStore;
 import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.normalization.DocumentNormalizer;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
@@ -64,6 +66,15 @@ class ErasureApiTest extends EngineTest {
         assertThat(embedder.stats().hits()).as("the engine's cache forgot the candidate's text").isEqualTo(hits);
         assertThat(client.get("/actuator/prometheus"))
                 .contains("hybridmatch_vector_tombstones{index=\"candidates\"} 0.0");
+    }
+
+    /** Nothing to erase there: feedback events hold ids, ranks and labels, and the mapping refuses any other field. */
+    @Test
+    void feedbackEventsKeepIdsOnly() throws IOException {
+        var mapping = es.indices().getMapping(m -> m.index(FeedbackStore.INDEX)).result().values().iterator().next().mappings();
+        assertThat(mapping.dynamic()).isEqualTo(DynamicMapping.Strict);
+        assertThat(mapping.properties().keySet()).containsExactlyInAnyOrder(
+                "search_id", "result_id", "rank", "event", "fusion", "index", "occurred_at");
     }
 
     @Test
