@@ -94,6 +94,7 @@ class BackupRestoreTest {
     private static ConfigurableApplicationContext start(Path dataDir, String... extra) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--hybridmatch.data-dir=" + dataDir,
                 "--hybridmatch.elasticsearch.url=" + TestElasticsearch.url()));
+        args.addAll(TestKeys.arguments(List.of(TestKeys.ADMIN)));
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(MatchingEngineApplication.class).run(args.toArray(String[]::new));
     }

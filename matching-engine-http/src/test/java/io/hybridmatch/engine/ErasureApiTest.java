@@ -74,7 +74,7 @@ class ErasureApiTest extends EngineTest {
         var mapping = es.indices().getMapping(m -> m.index(FeedbackStore.INDEX)).result().values().iterator().next().mappings();
         assertThat(mapping.dynamic()).isEqualTo(DynamicMapping.Strict);
         assertThat(mapping.properties().keySet()).containsExactlyInAnyOrder(
-                "search_id", "result_id", "rank", "event", "fusion", "index", "occurred_at");
+                "search_id", "result_id", "rank", "event", "fusion", "index", "occurred_at", "tenant_id");
     }
 
     @Test

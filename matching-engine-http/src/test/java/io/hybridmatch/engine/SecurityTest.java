@@ -75,7 +75,11 @@ class SecurityTest extends EngineTest {
             new Call("feedback", "POST", "/feedback", "{\"search_id\":\"sec\",\"result_id\":1,\"rank\":1,\"event\":\"impression\",\"fusion\":\"security-test\"}"),
             new Call("feedbackRates", "GET", "/feedback/rates?k=5", null),
             new Call("consistencyCheck", "GET", "/admin/consistency/job_offers", null),
-            new Call("consistencyRepair", "POST", "/admin/consistency/job_offers/repair", null));
+            new Call("consistencyRepair", "POST", "/admin/consistency/job_offers/repair", null),
+            new Call("erase", "POST", "/admin/erasure", "{\"index\":\"job_offers\",\"ids\":[7450902]}"),
+            new Call("purgeDeleted", "POST", "/admin/erasure/purge", null),
+            new Call("listBackups", "GET", "/admin/backups", null),
+            new Call("createBackup", "POST", "/admin/backups", null));
 
     @LocalServerPort
     int port;
