@@ -26,7 +26,7 @@ final class ConformanceRun {
     static final String PYTHON = "/usr/bin/python3";
     static final Path PYTHON_SOURCES = Path.of("src/test/python").toAbsolutePath();
     private static final Duration RUNNER_READY = Duration.ofSeconds(30);
-    private static final Duration RUN_LIMIT = Duration.ofMinutes(7);
+    private static final Duration RUN_LIMIT = Duration.ofMinutes(10);
 
     private final Implementation implementation;
     private final String backendName;
@@ -53,8 +53,9 @@ final class ConformanceRun {
         String name = backendName + "-" + implementation.label;
         Path out = logs.resolve(name + ".jsonl");
         Path runnerLog = logs.resolve(name + "-runner.log");
+        // a JVM can take a minute and more to start on 2 busy cores
         List<String> runnerCommand = new ArrayList<>(List.of(PYTHON, "-m", "conformance.runner", "--worker", hostname,
-                "--out", out.toString()));
+                "--out", out.toString(), "--startup-timeout", "240"));
         runnerCommand.addAll(scenarioPatterns);
         Process runner = null;
         Process worker = null;

@@ -23,7 +23,7 @@ enum Implementation {
         List<String> command(String queue, String hostname, String backend) {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                     ConformanceWorkerApplication.class.getName(),
                     "--hybridmatch.worker.queue=" + queue,
                     "--hybridmatch.worker.hostname=" + hostname,
