@@ -208,8 +208,8 @@ class Context:
             self.record(f'{role}.meta', self.meta(self.ids[role]))
 
     def task_events(self, *roles, full=False, counts=False):
-        """Event types per task role, in arrival order (full: the normalised events themselves; counts: how many
-        of each type, where events from different processes may interleave, e.g. a retry's task-retried and the
+        """Event types per task role, in time order (full: the normalised events themselves; counts: how many
+        of each type, where events of different messages interleave, e.g. a retry's task-retried and the
         task-received of its new message)."""
         ids = {self.ids[r]: r for r in roles}
 
@@ -218,7 +218,9 @@ class Context:
 
         matching = self.events.settle(self.mark, lambda e: e.get('uuid') in ids, all_ended)
         for role in roles:
-            mine = [e for e in matching if e.get('uuid') == self.ids[role]]
+            # in time order: events of one task may come from different threads or processes (the receiver's
+            # arrival order then varies, while Flower orders them by time too)
+            mine = sorted((e for e in matching if e.get('uuid') == self.ids[role]), key=lambda e: e['timestamp'])
             if full:
                 self.record(f'{role}.events', [without_type_extras(e) for e in mine])
             elif counts:
@@ -251,7 +253,7 @@ class Context:
         """After a pool process was killed (terminate, hard time limit), waits until the worker runs tasks again,
         so the next scenario does not see Celery's process replacement."""
         for i in range(2):
-            self.app.send_task('conformance.add', args=[i, i]).get(timeout=30, propagate=False)
+            self.app.send_task('conformance.add', args=[i, i]).get(timeout=60, propagate=False)
 
     def inspect(self, method, *args, timeout=REPLY_TIMEOUT):
         """The worker's reply to `celery inspect <method>`, or '<no reply>'."""
@@ -259,9 +261,15 @@ class Context:
                           method)(*args)
         return replies.get(self.worker, '<no reply>') if replies else '<no reply>'
 
-    def queue_names(self):
-        reply = self.inspect('active_queues')
-        return sorted(q['name'] for q in reply) if isinstance(reply, list) else reply
+    def queue_names(self, until=lambda names: True, timeout=3.0):
+        """The names of the queues the worker consumes (inspect active_queues), polled until `until` holds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = self.inspect('active_queues')
+            names = sorted(q['name'] for q in reply) if isinstance(reply, list) else reply
+            if until(names) or time.monotonic() > deadline:
+                return names
+            time.sleep(0.1)
 
     def control(self, command, **arguments):
         """The worker's replies to a broadcast control command, normalised."""

@@ -526,11 +526,12 @@ def control_consumers(ctx):
     name = settings.QUEUE + '.extra'
     ctx.record('add', ctx.control('add_consumer', queue=name, exchange=name, exchange_type='direct',
                                   routing_key=name))
-    ctx.record('queues_after_add', ctx.queue_names())
+    # Celery applies add/cancel_consumer after replying (call_soon): wait until the queue list changes
+    ctx.record('queues_after_add', ctx.queue_names(until=lambda names: name in names))
     ctx.send('conformance.add', (4, 4), role='task', queue=name)
     ctx.record('task.get', ctx.outcome(ctx.result('task'), timeout=4))
     ctx.record('cancel', ctx.control('cancel_consumer', queue=name))
-    ctx.record('queues_after_cancel', ctx.queue_names())
+    ctx.record('queues_after_cancel', ctx.queue_names(until=lambda names: name not in names))
     with ctx.app.connection_for_write() as conn:
         Queue(name)(conn.default_channel).delete()
 

@@ -24,6 +24,12 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 final class ConformanceRun {
 
     static final String PYTHON = "/usr/bin/python3";
+    /**
+     * The suite's own RabbitMQ virtual host: remote control broadcasts and events of other tests on this broker
+     * (a {@code celery control shutdown} to all workers, say) never reach its workers, and its {@code celery}
+     * queue is its own.
+     */
+    static final String VHOST = "hybridmatch-conformance";
     static final Path PYTHON_SOURCES = Path.of("src/test/python").toAbsolutePath();
     private static final Duration RUNNER_READY = Duration.ofSeconds(30);
     private static final Duration RUN_LIMIT = Duration.ofMinutes(10);
@@ -78,6 +84,23 @@ final class ConformanceRun {
         }
     }
 
+    /** Creates the virtual host for guest (idempotent); rabbitmqctl as the broker-restart tests use it. */
+    static void prepareBroker() throws IOException, InterruptedException {
+        rabbitmqctl("add_vhost", VHOST);
+        rabbitmqctl("set_permissions", "-p", VHOST, "guest", ".*", ".*", ".*");
+    }
+
+    private static void rabbitmqctl(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("rabbitmqctl"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(command + " failed: " + output);
+        }
+    }
+
     private Process start(List<String> command, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(PYTHON_SOURCES.toFile())
@@ -86,6 +109,7 @@ final class ConformanceRun {
         builder.environment().putAll(Map.of(
                 "PYTHONPATH", PYTHON_SOURCES.toString(),
                 "PYTHONUNBUFFERED", "1",
+                "CONFORMANCE_BROKER", "amqp://guest:guest@127.0.0.1:5672/" + VHOST,
                 "CONFORMANCE_BACKEND", backendUrl,
                 "CONFORMANCE_QUEUE", queue));
         return builder.start();
@@ -122,6 +146,7 @@ final class ConformanceRun {
     /** Best effort: a failed clean-up must not hide the run's own outcome. */
     private void deleteQueues() {
         CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", 5672);
+        connections.setVirtualHost(VHOST);
         try {
             RabbitAdmin admin = new RabbitAdmin(connections);
             List<String> names = new ArrayList<>(List.of(queue, queue + ".routed", queue + ".priority",

@@ -25,6 +25,7 @@ enum Implementation {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                     ConformanceWorkerApplication.class.getName(),
+                    "--spring.rabbitmq.virtual-host=" + ConformanceRun.VHOST,
                     "--hybridmatch.worker.queue=" + queue,
                     "--hybridmatch.worker.hostname=" + hostname,
                     "--hybridmatch.worker.result-backend=" + backend,
