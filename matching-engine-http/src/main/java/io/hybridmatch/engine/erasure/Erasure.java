@@ -19,7 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Erasure {
 
-    /** @param erased ids no longer anywhere; vectorsPurged/documentsPurged count everything purged with them */
+    /**
+     * @param erased the ids no longer anywhere (an id that was already absent included)
+     * @param purge  what the purge that followed removed from disk (everything deleted so far, not only these ids)
+     */
     public record Report(String index, List<Long> erased, Purge purge, long tookMs) {
     }
 
