@@ -2,6 +2,7 @@ package io.hybridmatch.elasticsearch.local;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * The Elasticsearch that tests of this JVM share: the cluster named by {@code ELASTICSEARCH_URL}
@@ -29,7 +30,9 @@ public final class TestElasticsearch {
         }
         if (url == null) {
             try {
-                url = LocalElasticsearch.start(LocalElasticsearchOptions.ephemeral()).url();
+                // generous: on 2 busy cores a node has been seen to need more than the default 120 s
+                url = LocalElasticsearch.start(LocalElasticsearchOptions.ephemeral()
+                        .withStartTimeout(Duration.ofMinutes(5))).url();
             } catch (IOException | RuntimeException e) {
                 startFailure = new IllegalStateException("could not start a local Elasticsearch for tests", e);
                 throw startFailure;
