@@ -49,6 +49,7 @@ def limits():
     """rate_limit spaces runs of a task; time_limit applies to later runs; both answer as Celery does."""
     replies = {'rate': broadcast('rate_limit', task_name='tests.add', rate_limit='30/m'),
                'registered': broadcast('registered'),
+               'alias': broadcast('dump_tasks'),
                'bad_unit': broadcast('rate_limit', task_name='tests.add', rate_limit='1/y'),
                'bad_count': broadcast('rate_limit', task_name='tests.add', rate_limit='x/s'),
                'unknown': broadcast('rate_limit', task_name='tests.nope', rate_limit='1/s'),
@@ -78,10 +79,17 @@ def pool_and_queues():
     replies['on_extra'] = outcome(app.send_task('tests.add', args=[20, 22], queue=extra))
     replies['cancel'] = broadcast('cancel_consumer', queue=extra)
     replies['queues_after'] = wait_until(lambda: (lambda qs: qs if len(qs) == 1 else None)(broadcast('active_queues')))
-    with app.connection_for_write() as conn:
-        conn.default_channel.queue_delete(extra)
-        conn.default_channel.exchange_delete(extra)
+    delete_queue(extra)
     return replies
+
+
+def delete_queue(name=None):
+    """Removes a test queue and its exchange from the broker."""
+    name = name or app.conf.task_routes['tests.*']['queue']
+    with app.connection_for_write() as conn:
+        conn.default_channel.queue_delete(name)
+        conn.default_channel.exchange_delete(name)
+    return {'deleted': name}
 
 
 def events():
@@ -139,6 +147,12 @@ def shutdown():
     app.control.broadcast('shutdown', destination=[NODE])
     gone = wait_until(lambda: not app.control.ping(destination=[NODE], timeout=1), timeout=60)
     return {'gone': bool(gone)}
+
+
+def revoke_on_node():
+    """Once the node answers ping, revokes argv[3] there (the id a worker starting later learns by mingle)."""
+    alive = wait_until(lambda: app.control.ping(destination=[NODE], timeout=1), timeout=60)
+    return {'alive': bool(alive), 'reply': broadcast('revoke', task_id=sys.argv[3])}
 
 
 def wait_result():

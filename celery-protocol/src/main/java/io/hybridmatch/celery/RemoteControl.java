@@ -18,6 +18,8 @@ import java.util.Optional;
 public final class RemoteControl {
 
     public static final String EXCHANGE = "celery.pidbox";
+    /** Where replies go (direct, non-durable), routed by the asking mailbox's id. */
+    public static final String REPLY_EXCHANGE = "reply.celery.pidbox";
     /** Control messages are small; a larger one is refused before parsing. */
     private static final int MAX_BODY_BYTES = 1024 * 1024;
 
@@ -61,6 +63,38 @@ public final class RemoteControl {
         return Optional.of(new OutgoingMessage(request.replyTo(),
                 AmqpProperties.json(null, null, 0, AmqpProperties.TRANSIENT, null), headers,
                 CeleryJson.write(Collections.singletonMap(hostname, payload))));
+    }
+
+    /**
+     * A command broadcast to every worker, as kombu's {@code Mailbox._publish} sends it with a reply ticket: replies
+     * come to {@value #REPLY_EXCHANGE} with routing key {@code replyKey}.
+     */
+    public OutgoingMessage broadcast(String method, Map<String, Object> arguments, String ticket, String replyKey) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("method", method);
+        body.put("arguments", arguments);
+        body.put("destination", null);
+        body.put("pattern", null);
+        body.put("matcher", null);
+        body.put("ticket", ticket);
+        body.put("reply_to", Map.of("exchange", REPLY_EXCHANGE, "routing_key", replyKey));
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("clock", clock.forward());
+        headers.put("expires", 0);
+        return new OutgoingMessage(new Route(EXCHANGE, ""),
+                AmqpProperties.json(null, null, 0, AmqpProperties.TRANSIENT, null), headers, CeleryJson.write(body));
+    }
+
+    /** A reply {@code {"<hostname>": <payload>}} to a broadcast, the clock adjusted by its {@code clock} header. */
+    @SuppressWarnings("unchecked") // JSON object keys are strings
+    public Map<String, Object> readReply(AmqpProperties properties, Map<String, Object> headers, byte[] body)
+            throws RejectedMessageException {
+        if (!(JsonBody.read(properties, body, MAX_BODY_BYTES) instanceof Map<?, ?> json)) {
+            throw new RejectedMessageException(INVALID_SHAPE, "control reply body is not an object");
+        }
+        Integer headerClock = new Fields(headers, "header").integer("clock");
+        clock.adjust(headerClock == null ? 0 : headerClock);
+        return (Map<String, Object>) json;
     }
 
     private static Route route(Fields replyTo) throws RejectedMessageException {

@@ -4,6 +4,7 @@ import io.hybridmatch.celery.ControlReplies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,10 @@ import java.util.Map;
  * the reply shapes {@code celery inspect} and Flower read.
  */
 public final class InspectCommands {
+
+    /** Celery's older names of the same commands (celery/worker/control.py aliases), still sent by some monitors. */
+    private static final Map<String, String> ALIASES = Map.of("dump_conf", "conf", "dump_tasks", "registered",
+            "dump_active", "active", "dump_reserved", "reserved", "dump_schedule", "scheduled", "dump_revoked", "revoked");
 
     /** What {@code inspect conf/report/stats} describe, fixed at start. */
     public record Settings(Map<String, Object> conf, Map<String, Object> broker, int prefetch, String software,
@@ -36,6 +41,12 @@ public final class InspectCommands {
     }
 
     public Map<String, RemoteCommand> commands() {
+        Map<String, RemoteCommand> commands = new HashMap<>(named());
+        ALIASES.forEach((alias, name) -> commands.put(alias, commands.get(name)));
+        return commands;
+    }
+
+    private Map<String, RemoteCommand> named() {
         return Map.ofEntries(
                 Map.entry("ping", a -> ControlReplies.pong()),
                 Map.entry("registered", a -> ControlReplies.registered(taskNames, rateLimits.texts())),

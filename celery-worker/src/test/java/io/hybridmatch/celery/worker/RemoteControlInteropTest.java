@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Remote control and events of the Java worker as Debian's Celery 5.2.6 command line ({@code celery status / inspect
  * / control / events --dump}), the control API and Flower's event state ({@code celery.events.state.State}) see
- * them. One worker for the class, started without {@code send-events}; the last test shuts it down remotely.
+ * them. One worker for the class, started without {@code send-events} after a Python worker revoked a task (which the
+ * Java worker learns by mingle); the last test shuts it down remotely.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemoteControlInteropTest {
@@ -29,10 +32,18 @@ class RemoteControlInteropTest {
     private static final String NODE = QUEUE + "@test";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final String REVOKED_BEFORE_START = "revoked-before-start-" + UUID.randomUUID();
+
     private static ConfigurableApplicationContext worker;
+    private static Process pythonWorker;
 
     @BeforeAll
-    static void startWorker() {
+    static void startWorker() throws Exception {
+        String pythonQueue = QUEUE + "-py";
+        pythonWorker = PythonCelery.worker("interop_app", pythonQueue, Map.of("BACKEND", BACKEND, "QUEUE", pythonQueue));
+        JsonNode revoked = PythonCelery.script("control_client.py",
+                List.of("revoke_on_node", "py-" + pythonQueue + "@test", REVOKED_BEFORE_START), BACKEND, pythonQueue);
+        assertThat(revoked.get("alive").booleanValue()).isTrue();
         worker = new SpringApplicationBuilder(TestWorkerApplication.class, TestTasks.class).run(
                 "--hybridmatch.worker.queue=" + QUEUE, "--hybridmatch.worker.dead-letter-queue=" + QUEUE + ".dead-letter",
                 "--hybridmatch.worker.result-backend=" + BACKEND, "--hybridmatch.worker.hostname=" + NODE,
@@ -40,9 +51,16 @@ class RemoteControlInteropTest {
     }
 
     @AfterAll
-    static void stopWorker() {
+    static void stopWorkers() throws Exception {
         if (worker != null && worker.isActive()) {
             worker.close();
+        }
+        if (pythonWorker != null) {
+            pythonWorker.destroy();
+            if (!pythonWorker.waitFor(20, TimeUnit.SECONDS)) {
+                pythonWorker.destroyForcibly();
+            }
+            PythonCelery.script("control_client.py", List.of("delete_queue"), BACKEND, QUEUE + "-py");
         }
     }
 
@@ -92,7 +110,8 @@ class RemoteControlInteropTest {
         for (String empty : List.of("active", "scheduled", "reserved")) {
             assertThat(inspect(empty).isArray()).as(empty).isTrue();
         }
-        assertThat(inspect("revoked").isArray()).isTrue();
+        // learnt from the Python worker by mingle at start
+        assertThat(inspect("revoked").valueStream().map(JsonNode::asString).toList()).contains(REVOKED_BEFORE_START);
         assertThat(inspect("clock").get("clock").isNumber()).isTrue();
         assertThat(inspect("query_task", "no-such-id")).isEqualTo(JSON.readTree("{}"));
         assertThat(inspect("report").get("ok").asString()).contains("software -> hybridmatch-java-worker",
@@ -138,6 +157,7 @@ class RemoteControlInteropTest {
         assertThat(r.at("/rate/ok").asString()).isEqualTo("new rate limit set successfully");
         assertThat(r.get("registered").valueStream().map(JsonNode::asString).toList())
                 .contains("tests.add [rate_limit=30/m]", "tests.sleep");
+        assertThat(r.get("alias")).isEqualTo(r.get("registered"));
         assertThat(r.at("/bad_unit/error").asString()).isEqualTo("KeyError('y')");
         assertThat(r.at("/bad_count/error").asString())
                 .isEqualTo("Invalid rate limit string: ValueError(\"could not convert string to float: 'x'\")");

@@ -17,6 +17,7 @@ import io.hybridmatch.celery.TaskMessageDecoder;
 import io.hybridmatch.celery.worker.TaskAdmission;
 import io.hybridmatch.celery.worker.ControlCommands;
 import io.hybridmatch.celery.worker.InspectCommands;
+import io.hybridmatch.celery.worker.Mingle;
 import io.hybridmatch.celery.worker.RateLimits;
 import io.hybridmatch.celery.worker.TaskConsumers;
 import io.hybridmatch.celery.worker.TaskThreads;
@@ -54,6 +55,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -121,6 +123,12 @@ public class CeleryWorkerAutoConfiguration {
     @Bean(destroyMethod = "close")
     TaskThreads taskThreads() {
         return new TaskThreads();
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "hybridmatch.worker.mingle", matchIfMissing = true)
+    Mingle mingle(RabbitTemplate template, AmqpAdmin admin, WorkerState state, RevokedTasks revoked) {
+        return new Mingle(template, admin, state, revoked);
     }
 
     @Bean

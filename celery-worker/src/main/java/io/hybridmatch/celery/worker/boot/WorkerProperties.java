@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resultExpires    Redis result TTL (Celery's {@code result_expires})
  * @param sendEvents       task events on {@code celeryev} (Celery's {@code -E}); worker events are always sent
  * @param heartbeat        worker-heartbeat period
+ * @param mingle           sync revoked ids and clock with the running workers at start (Celery's mingle;
+ *                         {@code false} is {@code --without-mingle})
  * @param deadLetterQueue  where messages that cannot run go, with the reason in headers
  * @param maxBodyBytes     larger bodies are dead-lettered unparsed
  * @param maxRetries       Celery's default {@code max_retries} when a task does not set one
@@ -36,6 +38,7 @@ public record WorkerProperties(
         @DefaultValue("1d") Duration resultExpires,
         @DefaultValue("false") boolean sendEvents,
         @DefaultValue("2s") Duration heartbeat,
+        @DefaultValue("true") boolean mingle,
         @DefaultValue("hybridmatch.dead-letter") String deadLetterQueue,
         @DefaultValue("10485760") int maxBodyBytes,
         @DefaultValue("3") int maxRetries,
