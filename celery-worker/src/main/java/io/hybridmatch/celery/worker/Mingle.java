@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Message;
@@ -48,14 +47,16 @@ public final class Mingle implements SmartLifecycle {
             int nodes = sync();
             log.info(nodes > 0 ? "mingle: sync with {} nodes" : "mingle: all alone", nodes);
         } catch (RuntimeException e) {
-            log.warn("mingle: sync failed, starting alone: {}", e.toString());
+            log.warn("mingle: sync failed, starting alone", e);
         }
     }
 
     private int sync() {
         RemoteControl control = new RemoteControl(state.hostname(), state.clock());
         String replyKey = UUID.randomUUID().toString();
-        Queue replies = new AnonymousQueue();
+        // as kombu's reply queue, but not auto-delete: each receive ends its consumer, which would delete it
+        Queue replies = new Queue(replyKey + "." + RemoteControl.REPLY_EXCHANGE, false, true, false,
+                Map.of("x-expires", 10_000));
         DirectExchange replyExchange = new DirectExchange(RemoteControl.REPLY_EXCHANGE, false, false);
         admin.declareExchange(replyExchange);
         admin.declareQueue(replies);
