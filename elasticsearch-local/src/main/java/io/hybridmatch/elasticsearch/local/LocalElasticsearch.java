@@ -1,5 +1,6 @@
 package io.hybridmatch.elasticsearch.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,14 +15,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node Elasticsearch running as a child process, bound to 127.0.0.1, security off.
  *
  * <p>{@link #start} returns once the cluster is healthy, or fails within the start timeout with
- * the tail of the node's console log. A node never outlives the JVM that started it: a shutdown
- * hook stops it if {@link #close} was not called.
+ * the tail of the node's console log. Such a node never outlives the JVM that started it: a shutdown
+ * hook stops it if {@link #close} was not called. {@link SupervisedElasticsearch} starts nodes
+ * that outlive it instead.
  */
 public final class LocalElasticsearch implements AutoCloseable {
 
@@ -44,12 +45,41 @@ public final class LocalElasticsearch implements AutoCloseable {
 
     /** Starts a node and waits until its cluster health is yellow or green. */
     public static LocalElasticsearch start(LocalElasticsearchOptions options) throws IOException {
+        return start(options, true);
+    }
+
+    /** Told of a node as soon as its process runs, before it is healthy. */
+    interface LaunchListener {
+        void launched(LocalElasticsearch node) throws IOException;
+    }
+
+    /** Starts a node that keeps running when this JVM exits (no shutdown hook). */
+    static LocalElasticsearch startDetached(LocalElasticsearchOptions options, LaunchListener listener) throws IOException {
+        LocalElasticsearch node = launchNode(options, false);
+        try {
+            listener.launched(node);
+        } catch (IOException | RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        node.awaitHealthyOrClose(options.startTimeout());
+        return node;
+    }
+
+    private static LocalElasticsearch start(LocalElasticsearchOptions options, boolean stopWithThisJvm) throws IOException {
+        LocalElasticsearch node = launchNode(options, stopWithThisJvm);
+        node.awaitHealthyOrClose(options.startTimeout());
+        return node;
+    }
+
+    private static LocalElasticsearch launchNode(LocalElasticsearchOptions options, boolean stopWithThisJvm)
+            throws IOException {
         int port = options.port() == 0 ? freePort() : requireFree(options.port());
         Path home = ElasticsearchDistribution.fromBuild().unpackedHome(LocalDirectories.distributions());
         NodeUser user = NodeUser.forCurrentProcess();
         Path nodeDir = options.isEphemeral()
                 ? Files.createTempDirectory(LocalDirectories.ephemeralNodes(), "node-")
-                : Files.createDirectories(options.nodeDir().toAbsolutePath());
+                : Files.createDirectories(options.nodeDir().toAbsolutePath().normalize());
         Process process;
         try {
             prepareNodeDir(home, nodeDir);
@@ -63,14 +93,19 @@ public final class LocalElasticsearch implements AutoCloseable {
             throw e;
         }
         LocalElasticsearch node = new LocalElasticsearch(process, port, nodeDir, options.isEphemeral());
-        Runtime.getRuntime().addShutdownHook(node.shutdownHook);
-        try {
-            node.awaitHealthy(options.startTimeout());
-        } catch (IOException | RuntimeException e) {
-            node.close();
-            throw e;
+        if (stopWithThisJvm) {
+            Runtime.getRuntime().addShutdownHook(node.shutdownHook);
         }
         return node;
+    }
+
+    private void awaitHealthyOrClose(Duration timeout) throws IOException {
+        try {
+            awaitHealthy(timeout);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public URI url() {
@@ -86,9 +121,9 @@ public final class LocalElasticsearch implements AutoCloseable {
         return nodeDir;
     }
 
-    /** Blocks until the node process ends (for the run command); returns its exit code. */
-    public int awaitExit() throws InterruptedException {
-        return process.waitFor();
+    /** The launcher process (Elasticsearch's CLI), parent of the server JVM. */
+    ProcessHandle launcher() {
+        return process.toHandle();
     }
 
     /** Stops the node (graceful first) and, for an ephemeral node, deletes its directory. */
@@ -118,6 +153,8 @@ public final class LocalElasticsearch implements AutoCloseable {
     private static Process launch(LocalElasticsearchOptions options, Path home, Path nodeDir, int port, NodeUser user)
             throws IOException {
         ProcessBuilder builder = new ProcessBuilder(user.wrap(command(home, nodeDir, port)))
+                // nothing to read; and a detached node must not see its parent's pipe close
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(consoleLog(nodeDir).toFile());
         Map<String, String> env = builder.environment();
@@ -127,7 +164,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         Path javaHome = options.javaHome() != null ? options.javaHome() : Path.of(System.getProperty("java.home"));
         env.put("ES_JAVA_HOME", javaHome.toString());
         env.put("ES_PATH_CONF", nodeDir.resolve("config").toString());
-        env.put("ES_JAVA_OPTS", "-Xms" + options.heap() + " -Xmx" + options.heap());
+        env.put("ES_JAVA_OPTS", "-Xms" + options.heap() + " -Xmx" + options.heap() + " " + NodeProcesses.serverMarker(nodeDir));
         return builder.start();
     }
 
@@ -192,24 +229,11 @@ public final class LocalElasticsearch implements AutoCloseable {
         }
     }
 
-    // The launcher JVM forks the server JVM and stops it on SIGTERM; the descendants are
-    // killed explicitly only if that graceful path does not finish in time.
+    // SIGTERM to the launcher and the server JVM it forked: both stop gracefully; SIGKILL after the timeout.
     private void stopProcessTree() {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            for (ProcessHandle descendant : descendants) {
-                descendant.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            }
-        } catch (Exception notStoppedInTime) {
-            descendants.forEach(ProcessHandle::destroyForcibly);
-            if (notStoppedInTime instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        NodeProcesses.stop(tree, STOP_TIMEOUT);
     }
 
     private static int freePort() throws IOException {

@@ -44,6 +44,10 @@ public record LocalElasticsearchOptions(int port, Path nodeDir, String heap, Pat
         return nodeDir == null;
     }
 
+    public LocalElasticsearchOptions withNodeDir(Path newNodeDir) {
+        return new LocalElasticsearchOptions(port, newNodeDir, heap, javaHome, startTimeout);
+    }
+
     public LocalElasticsearchOptions withHeap(String newHeap) {
         return new LocalElasticsearchOptions(port, nodeDir, newHeap, javaHome, startTimeout);
     }
