@@ -1,18 +1,15 @@
 package io.hybridmatch.elasticsearch.local;
 
+import static io.hybridmatch.elasticsearch.local.NodeRequests.assertPortClosed;
+import static io.hybridmatch.elasticsearch.local.NodeRequests.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -20,8 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class LocalElasticsearchTest {
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void ephemeralNodeIsHealthyThenStopsAndDeletesItsDirectory() throws Exception {
@@ -82,17 +77,5 @@ class LocalElasticsearchTest {
                     .hasMessageContaining("already in use");
             assertThat(neverCreated).doesNotExist();
         }
-    }
-
-    private String send(String method, URI uri) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static void assertPortClosed(int port) {
-        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
     }
 }

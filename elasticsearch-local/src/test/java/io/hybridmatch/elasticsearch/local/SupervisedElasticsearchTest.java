@@ -1,23 +1,18 @@
 package io.hybridmatch.elasticsearch.local;
 
+import static io.hybridmatch.elasticsearch.local.NodeRequests.assertPortClosed;
+import static io.hybridmatch.elasticsearch.local.NodeRequests.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +25,6 @@ class SupervisedElasticsearchTest {
 
     private static final Duration REUSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private Path nodeDir;
 
     @BeforeEach
@@ -67,7 +61,7 @@ class SupervisedElasticsearchTest {
         assertThat(SupervisedElasticsearch.stop(nodeDir)).isTrue();
         assertThat(NodeProcesses.of(nodeDir)).isEmpty();
         assertThat(NodePidFile.location(nodeDir)).doesNotExist();
-        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+        assertPortClosed(port);
         assertThat(SupervisedElasticsearch.stop(nodeDir)).as("nothing left to stop").isFalse();
     }
 
@@ -136,14 +130,6 @@ class SupervisedElasticsearchTest {
     private static void signal(String signal, long pid) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).isTrue();
-    }
-
-    private String send(String method, URI uri) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
     }
 
     private static int freePort() throws IOException {
