@@ -1,12 +1,12 @@
 package io.hybridmatch.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
+import io.hybridmatch.elasticsearch.local.TestElasticsearch;
+import java.net.URI;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The README's walk-through, on the defaults of the run command: no Elasticsearch URL (the engine starts its own
- * node, data under data-dir), vectors written, the engine stopped and started again, the vectors still there.
+ * The README's walk-through: vectors written, the engine stopped and started again on the same data dir, the vectors
+ * still there. And the engine never starts Elasticsearch: without a URL it refuses to start, naming the property.
  */
 class RestartTest {
 
@@ -25,14 +25,12 @@ class RestartTest {
     Path tempDir;
 
     @Test
-    void vectorsAndTheLocalNodeSurviveARestart() throws IOException {
-        // JUnit's temp dir is private to root; the node runs as its own user and must reach its data dir
-        Files.setPosixFilePermissions(tempDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    void vectorsSurviveARestart() {
         Path dataDir = tempDir.resolve("data");
-        int esPort = freePort();
+        URI elasticsearch = TestElasticsearch.url();
         float[] kept;
         float[] deleted;
-        try (ConfigurableApplicationContext engine = start(esPort, dataDir)) {
+        try (ConfigurableApplicationContext engine = start(elasticsearch, dataDir)) {
             ContractClient client = client(engine);
             int dimension = client.post("/embeddings", Map.of("texts", List.of("x"))).body().get("dimension").asInt();
             kept = UnitVectors.random(dimension, 1);
@@ -42,7 +40,7 @@ class RestartTest {
             client.post("/faiss/delete", Map.of("index", "candidates", "ids", List.of(2)));
         }
 
-        try (ConfigurableApplicationContext engine = start(esPort, dataDir)) {
+        try (ConfigurableApplicationContext engine = start(elasticsearch, dataDir)) {
             ContractClient client = client(engine);
             var hits = client.post("/faiss/search", Map.of("index", "candidates", "vector", kept, "top_k", 10)).body().get("hits");
             assertThat(hits.valueStream().map(hit -> hit.get("id").asLong()).toList()).containsExactly(1L, 3L);
@@ -51,23 +49,29 @@ class RestartTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(int esPort, Path dataDir) {
-        List<String> args = new java.util.ArrayList<>(List.of(
+    @Test
+    void withoutAnElasticsearchUrlTheEngineRefusesToStartAndStartsNoNode() {
+        Path dataDir = tempDir.resolve("no-url");
+
+        assertThatThrownBy(() -> start(URI.create(""), dataDir).close())
+                .rootCause()
+                .hasMessageContaining("Binding validation errors on hybridmatch")
+                .hasMessageContaining("on field 'elasticsearch.url'")
+                .hasMessageContaining("ELASTICSEARCH_URL")
+                .hasMessageContaining("the engine does not start one");
+        assertThat(dataDir.resolve("elasticsearch")).doesNotExist();
+    }
+
+    private static ConfigurableApplicationContext start(URI elasticsearch, Path dataDir) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--hybridmatch.data-dir=" + dataDir,
-                "--hybridmatch.elasticsearch.url=",
-                "--hybridmatch.elasticsearch.local-port=" + esPort));
+                "--hybridmatch.elasticsearch.url=" + elasticsearch));
         args.addAll(TestKeys.arguments(List.of(TestKeys.ADMIN)));
         return new SpringApplicationBuilder(MatchingEngineApplication.class).run(args.toArray(String[]::new));
     }
 
     private static ContractClient client(ConfigurableApplicationContext engine) {
         return new ContractClient(((WebServerApplicationContext) engine).getWebServer().getPort());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

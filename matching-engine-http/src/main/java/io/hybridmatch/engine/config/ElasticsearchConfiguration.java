@@ -5,6 +5,7 @@ import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -12,14 +13,10 @@ import org.springframework.context.annotation.DependsOn;
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfiguration {
 
+    /** The configured cluster, used as is: the engine never starts Elasticsearch (bin/run and tests do). */
     @Bean(destroyMethod = "close")
-    ElasticsearchEndpoint elasticsearchEndpoint(HybridmatchProperties properties) {
-        return ElasticsearchEndpoint.resolve(properties);
-    }
-
-    @Bean(destroyMethod = "close")
-    ElasticsearchClient elasticsearchClient(ElasticsearchEndpoint endpoint) {
-        return ElasticsearchClients.create(endpoint.url());
+    ElasticsearchClient elasticsearchClient(HybridmatchProperties properties) {
+        return ElasticsearchClients.create(URI.create(properties.elasticsearch().url().strip()));
     }
 
     /** The candidates and job_offers indexes exist (templates, versioned indexes, aliases) once this bean does. */

@@ -1,18 +1,22 @@
 package io.hybridmatch.engine.config;
 
 import io.hybridmatch.vector.Metric;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /** Everything a deployment tunes, under {@code hybridmatch.*} (application.yml lists the defaults). */
 @ConfigurationProperties("hybridmatch")
+@Validated
 public record HybridmatchProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Embeddings embeddings,
         Map<String, VectorIndex> vectorIndexes,
-        @DefaultValue Elasticsearch elasticsearch,
+        @Valid @DefaultValue Elasticsearch elasticsearch,
         @DefaultValue Demo demo,
         Matching matching,
         @DefaultValue Monitoring monitoring) {
@@ -47,11 +51,10 @@ public record HybridmatchProperties(
             @DefaultValue("16") int nprobe) {
     }
 
-    /** With an empty {@code url} a local node is started from the Maven artifact, with its data under data-dir. */
+    /** The cluster, required: the engine never starts one (bin/run starts a supervised local node and passes its URL). */
     public record Elasticsearch(
-            String url,
-            @DefaultValue("9200") int localPort,
-            @DefaultValue("512m") String localHeap) {
+            @NotBlank(message = "must name the Elasticsearch cluster (environment: ELASTICSEARCH_URL); the engine does"
+                    + " not start one: bin/run starts a local node and passes its URL") String url) {
     }
 
     public record Demo(@DefaultValue("false") boolean enabled) {
