@@ -586,7 +586,7 @@ def control_shutdown(ctx):
     """Warm shutdown: the running task finishes, worker-offline is sent, the worker stops answering."""
     ctx.send('conformance.sleep', (1.0,), role='task')
     wait_started(ctx, 'task')
-    ctx.record('reply', ctx.control('shutdown'))
+    ctx.record('reply', ctx.control('shutdown', timeout=3.0))  # Celery does not answer it
     ctx.record('task.get', ctx.outcome(ctx.result('task')))
     ctx.record('worker-offline', ctx.worker_event('worker-offline', timeout=6.0) is not None)
     ctx.record('ping_after', ctx.inspect('ping', timeout=1.0))
