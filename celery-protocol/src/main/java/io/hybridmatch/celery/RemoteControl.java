@@ -81,8 +81,9 @@ public final class RemoteControl {
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("clock", clock.forward());
         headers.put("expires", 0);
+        // kombu publishes requests persistent (replies transient)
         return new OutgoingMessage(new Route(EXCHANGE, ""),
-                AmqpProperties.json(null, null, 0, AmqpProperties.TRANSIENT, null), headers, CeleryJson.write(body));
+                AmqpProperties.json(null, null, 0, AmqpProperties.PERSISTENT, null), headers, CeleryJson.write(body));
     }
 
     /** A reply {@code {"<hostname>": <payload>}} to a broadcast, the clock adjusted by its {@code clock} header. */

@@ -154,4 +154,29 @@ class RemoteControlTest {
                         "{\"method\": \"ping\", \"destination\": [1]}".getBytes(StandardCharsets.UTF_8)))
                 .getMessage()).contains("'destination' is not a list of strings");
     }
+
+    @Test
+    void broadcastsHelloAsKombuPublishesItAndReadsReplies() throws Exception {
+        Samples.Delivery recorded = request("hello");
+        ControlRequest theirs = decode("hello");
+        Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+        arguments.put("from_node", "cpworker@vm");
+        arguments.put("revoked", Map.of());
+
+        LamportClock mingleClock = new LamportClock();
+        OutgoingMessage mine = new RemoteControl("java@vm", mingleClock).broadcast("hello", arguments,
+                theirs.ticket(), theirs.replyTo().routingKey());
+
+        assertThat(new String(mine.body(), StandardCharsets.UTF_8))
+                .isEqualTo(recorded.recorded().get("body_raw").stringValue());
+        assertThat(mine.route()).isEqualTo(new Route("celery.pidbox", ""));
+        assertThat(mine.properties()).isEqualTo(recorded.properties());
+        assertThat(mine.headers()).containsEntry("clock", 1L);
+
+        OutgoingMessage reply = control.reply(theirs, ControlReplies.hello(new java.util.LinkedHashMap<>(), 7)).orElseThrow();
+        Map<String, Object> read = new RemoteControl("java@vm", mingleClock).readReply(reply.properties(),
+                reply.headers(), reply.body());
+        assertThat(read).containsOnlyKeys(HOST);
+        assertThat(mingleClock.value()).isGreaterThan((Long) reply.headers().get("clock"));
+    }
 }

@@ -3,6 +3,7 @@ package io.hybridmatch.celery.worker;
 import io.hybridmatch.celery.RejectedMessageException;
 import io.hybridmatch.celery.RemoteControl;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -62,9 +63,11 @@ public final class Mingle implements SmartLifecycle {
         admin.declareQueue(replies);
         admin.declareBinding(BindingBuilder.bind(replies).to(replyExchange).with(replyKey));
         try {
-            template.send(RemoteControl.EXCHANGE, "", AmqpMessages.toMessage(control.broadcast("hello",
-                    Map.of("from_node", state.hostname(), "revoked", Map.of()), UUID.randomUUID().toString(),
-                    replyKey)));
+            Map<String, Object> arguments = new LinkedHashMap<>();
+            arguments.put("from_node", state.hostname());
+            arguments.put("revoked", Map.of());
+            template.send(RemoteControl.EXCHANGE, "", AmqpMessages.toMessage(control.broadcast("hello", arguments,
+                    UUID.randomUUID().toString(), replyKey)));
             int nodes = 0;
             long deadline = System.nanoTime() + WAIT.toNanos();
             for (long left = WAIT.toMillis(); left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
