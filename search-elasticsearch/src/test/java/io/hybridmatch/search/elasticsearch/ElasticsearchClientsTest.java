@@ -86,6 +86,19 @@ class ElasticsearchClientsTest {
     }
 
     @Test
+    void theServicesPropertiesNameTheCredentialsAndBlankMeansNone() throws IOException {
+        expected = "ApiKey a2V5LWZyb20tcHJvcGVydGllcw==";
+        java.util.Map<String, String> properties = java.util.Map.of("hybridmatch.elasticsearch.username", "",
+                "hybridmatch.elasticsearch.api-key", "a2V5LWZyb20tcHJvcGVydGllcw==");
+        assertThat(ping(ElasticsearchClients.create(url(null), ElasticsearchCredentials.fromProperties(properties::get)))).isTrue();
+        assertThat(received).containsOnly(expected);
+        expected = "Basic " + Base64.getEncoder().encodeToString("elastic:from-url".getBytes(StandardCharsets.UTF_8));
+        java.util.Map<String, String> blank = java.util.Map.of("hybridmatch.elasticsearch.username", "",
+                "hybridmatch.elasticsearch.password", "", "hybridmatch.elasticsearch.api-key", "");
+        assertThat(ping(ElasticsearchClients.create(url("elastic:from-url"), ElasticsearchCredentials.fromProperties(blank::get)))).isTrue();
+    }
+
+    @Test
     void credentialsNeverShowInToString() {
         assertThat(new ElasticsearchCredentials("indexer", "s3cr3t", "a2V5").toString())
                 .contains("indexer").doesNotContain("s3cr3t").doesNotContain("a2V5");

@@ -42,8 +42,7 @@ class IndexingConfiguration {
     @Bean(destroyMethod = "close")
     ElasticsearchClient elasticsearchClient(org.springframework.core.env.Environment env) {
         return ElasticsearchClients.create(URI.create(env.getRequiredProperty("hybridmatch.elasticsearch.url")),
-                new ElasticsearchCredentials(env.getProperty("hybridmatch.elasticsearch.username"),
-                        env.getProperty("hybridmatch.elasticsearch.password"), env.getProperty("hybridmatch.elasticsearch.api-key")),
+                ElasticsearchCredentials.fromProperties(env::getProperty),
                 env.getProperty("hybridmatch.elasticsearch.timeout", Duration.class, ElasticsearchClients.DEFAULT_TIMEOUT));
     }
 
