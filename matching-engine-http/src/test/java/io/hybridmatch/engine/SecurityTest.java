@@ -253,12 +253,15 @@ class SecurityTest extends EngineTest {
         List<Long> acme = ids(as(TestKeys.ACME).post("/match/candidates", request));
         List<Long> globex = ids(as(TestKeys.GLOBEX).post("/match/candidates", request));
         List<Long> everyone = ids(as(TestKeys.ADMIN).post("/match/candidates", request));
-        assertThat(acme).containsExactly(7_450_001L);
-        assertThat(globex).containsExactly(7_450_002L);
+        List<Long> demo = java.util.stream.LongStream.rangeClosed(1, 12).boxed().toList(); // no tenant
+        assertThat(acme).contains(7_450_001L).doesNotContain(7_450_002L).doesNotContainAnyElementsOf(demo);
+        assertThat(globex).contains(7_450_002L).doesNotContain(7_450_001L).doesNotContainAnyElementsOf(demo);
         assertThat(everyone).contains(7_450_001L, 7_450_002L, 1L);
         // by id: the tenant's own offer, matched within the tenant
-        assertThat(ids(as(TestKeys.ACME).post("/match/candidates", Map.of("job_offer_id", 7_450_101)))).containsExactly(7_450_001L);
-        assertThat(ids(as(TestKeys.ACME).post("/match/offers", Map.of("candidate_id", 7_450_001)))).containsExactly(7_450_101L);
+        assertThat(ids(as(TestKeys.ACME).post("/match/candidates", Map.of("job_offer_id", 7_450_101))))
+                .contains(7_450_001L).doesNotContain(7_450_002L).doesNotContainAnyElementsOf(demo);
+        assertThat(ids(as(TestKeys.ACME).post("/match/offers", Map.of("candidate_id", 7_450_001))))
+                .contains(7_450_101L).doesNotContain(7_450_102L).doesNotContainAnyElementsOf(List.of(101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L));
     }
 
     @Test
