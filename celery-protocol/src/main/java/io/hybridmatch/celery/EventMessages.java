@@ -95,6 +95,16 @@ public final class EventMessages {
         return event("task-revoked", f);
     }
 
+    /**
+     * The {@code task-failed} Celery's consumer sends for a task it does not know (consumer.py on_unknown_task): the
+     * id and {@code exception="NotRegistered('<name>')"} only.
+     */
+    public OutgoingMessage taskNotRegistered(String taskId, String taskName) {
+        Map<String, Object> f = fields(taskId);
+        f.put("exception", "NotRegistered(" + PythonRepr.of(taskName) + ")");
+        return event("task-failed", f);
+    }
+
     /** {@code task-rejected} (Request.reject): the message was rejected, and requeued or not. */
     public OutgoingMessage taskRejected(String taskId, boolean requeue) {
         Map<String, Object> f = fields(taskId);

@@ -149,5 +149,9 @@ class EventMessagesTest {
                 .isTrue();
         assertThat(rejected.get("requeue").booleanValue()).isFalse();
         assertThat(events.taskRejected("t", false).route()).isEqualTo(new Route("celeryev", "task.rejected"));
+        JsonNode unknown = Samples.JSON.readTree(events.taskNotRegistered("t", "tests.nope").body());
+        assertThat(unknown.get("type").asString()).isEqualTo("task-failed");
+        assertThat(unknown.get("exception").asString()).isEqualTo("NotRegistered('tests.nope')");
+        assertThat(unknown.has("traceback")).isFalse();
     }
 }

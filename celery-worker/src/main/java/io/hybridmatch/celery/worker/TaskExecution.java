@@ -131,14 +131,16 @@ public final class TaskExecution {
 
     /**
      * A task that can never run as sent: FAILURE for the caller and its errbacks (the message is dead-lettered), and
-     * {@code task-rejected} unless the task is unknown here (Celery sends no event for an unregistered task).
+     * {@code task-rejected}, or for an unknown task the {@code task-failed} Celery's consumer sends.
      */
     public void reject(TaskMessage task, PythonException error) {
         for (Signature errback : task.errbacks()) {
             publishFollowUp(task, () -> followUps.errorCallback(task, errback));
         }
         store(task, TaskResult.failure(task.id(), error, null, clock.instant()));
-        if (!error.type().equals("NotRegistered")) {
+        if (error.type().equals("NotRegistered")) {
+            s.events().notRegistered(task.id(), task.task());
+        } else {
             s.events().rejected(task.id(), false);
         }
         s.metrics().count(task.task(), "rejected");

@@ -93,6 +93,10 @@ public final class WorkerEvents implements SmartLifecycle {
         sendTask(e -> e.taskRevoked(taskId, terminated, signum, expired));
     }
 
+    public void notRegistered(String taskId, String taskName) {
+        sendTask(e -> e.taskNotRegistered(taskId, taskName));
+    }
+
     public void rejected(String taskId, boolean requeue) {
         sendTask(e -> e.taskRejected(taskId, requeue));
     }
