@@ -66,8 +66,8 @@ public class TenantGuard {
         }
         Object tenant = stored.source() == null ? null : stored.source().get("tenant_id");
         if (!Objects.equals(caller.tenant(), tenant == null ? null : tenant.toString())) {
-            throw crossing(caller, index.alias() + " " + id + (tenant == null ? " belongs to no tenant"
-                    : " belongs to tenant '" + tenant + "'"));
+            // never says whose it is: the owner of another tenant's document is none of the caller's business
+            throw crossing(caller, index.alias() + " " + id + " is not one of its documents");
         }
     }
 
