@@ -77,7 +77,10 @@ public final class RemoteControl {
         body.put("pattern", null);
         body.put("matcher", null);
         body.put("ticket", ticket);
-        body.put("reply_to", Map.of("exchange", REPLY_EXCHANGE, "routing_key", replyKey));
+        Map<String, Object> replyTo = new LinkedHashMap<>(); // kombu's key order, for a byte-identical request
+        replyTo.put("exchange", REPLY_EXCHANGE);
+        replyTo.put("routing_key", replyKey);
+        body.put("reply_to", replyTo);
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("clock", clock.forward());
         headers.put("expires", 0);
