@@ -19,6 +19,15 @@ final class JsonBody {
     }
 
     static Object read(AmqpProperties properties, byte[] body, int maxBodyBytes) throws RejectedMessageException {
+        return read(properties, null, body, maxBodyBytes);
+    }
+
+    /**
+     * @param compression the {@code compression} header (kombu/message.py decompresses before deserialising), or
+     *                    null; the limit applies to the compressed and to the decompressed size
+     */
+    static Object read(AmqpProperties properties, String compression, byte[] body, int maxBodyBytes)
+            throws RejectedMessageException {
         checkContentType(properties);
         if (body == null || body.length == 0) {
             throw new RejectedMessageException(INVALID_SHAPE, "empty body");
@@ -26,6 +35,9 @@ final class JsonBody {
         if (body.length > maxBodyBytes) {
             throw new RejectedMessageException(BODY_TOO_LARGE,
                     "body is " + body.length + " bytes, limit is " + maxBodyBytes);
+        }
+        if (compression != null) {
+            body = Compression.named(compression).decompress(body, maxBodyBytes);
         }
         try {
             return CeleryJson.read(body);

@@ -12,7 +12,11 @@ public final class RejectedMessageException extends Exception {
         UNSUPPORTED_CONTENT_TYPE,
         /** A JSON body in another charset than UTF-8. */
         UNSUPPORTED_CONTENT_ENCODING,
-        /** Body larger than the decoder's limit; it was not parsed. */
+        /** A {@code compression} header naming a method kombu would not know here (brotli, zstd, anything else). */
+        UNSUPPORTED_COMPRESSION,
+        /** A body that is not valid data of the compression its header names. */
+        MALFORMED_COMPRESSION,
+        /** Body (or its decompressed form) larger than the decoder's limit; it was not parsed. */
         BODY_TOO_LARGE,
         /** The body is not well-formed UTF-8 JSON. */
         MALFORMED_JSON,

@@ -21,7 +21,7 @@ public final class TaskMessageDecoder {
     /** v2 headers that {@link TaskMessage} names; any other header is kept in {@code extraHeaders}. */
     private static final Set<String> V2_HEADERS = Set.of("lang", "task", "id", "shadow", "eta", "expires", "group",
             "group_index", "retries", "timelimit", "root_id", "parent_id", "argsrepr", "kwargsrepr", "origin",
-            "ignore_result");
+            "ignore_result", "compression");
 
     private final int maxBodyBytes;
 
@@ -44,8 +44,8 @@ public final class TaskMessageDecoder {
      */
     public TaskMessage decode(AmqpProperties properties, Map<String, Object> headers, byte[] body)
             throws RejectedMessageException {
-        Object json = JsonBody.read(properties, body, maxBodyBytes);
         Fields headerFields = new Fields(headers, "header");
+        Object json = JsonBody.read(properties, headerFields.string("compression"), body, maxBodyBytes);
         return headerFields.raw("task") != null
                 ? decodeV2(properties, headers, headerFields, json)
                 : decodeV1(properties, headers, json);
@@ -99,7 +99,9 @@ public final class TaskMessageDecoder {
         if (map.containsKey("taskset")) {
             b.group(body.string("taskset"));
         }
-        return b.extraHeaders(headers).properties(properties).build();
+        Map<String, Object> extra = new LinkedHashMap<>(headers == null ? Map.of() : headers);
+        extra.remove("compression");
+        return b.extraHeaders(extra).properties(properties).build();
     }
 
     private static void readEmbed(TaskMessage.Builder b, Fields embed) throws RejectedMessageException {

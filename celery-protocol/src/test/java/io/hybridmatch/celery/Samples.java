@@ -55,7 +55,7 @@ public final class Samples {
     }
 
     @SuppressWarnings("unchecked")
-    private static Delivery delivery(JsonNode m, byte[] body) {
+    static Delivery delivery(JsonNode m, byte[] body) {
         JsonNode p = m.get("properties");
         AmqpProperties properties = new AmqpProperties(text(p, "content_type"), text(p, "content_encoding"),
                 text(p, "correlation_id"), text(p, "reply_to"), integer(p, "priority"), integer(p, "delivery_mode"),
