@@ -2,15 +2,15 @@ package io.hybridmatch.celery;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The redis:// result backend's writes (celery/backends/redis.py {@code set}, base.py {@code KeyValueStoreBackend}):
- * the value of {@code celery-task-meta-<task_id>} is
- * {@code {"status", "result", "traceback", "children", "date_done", "task_id"}} in JSON. Celery stores it with
- * {@code SETEX key ttl value} and then {@code PUBLISH key value}; the publish is what wakes a Python client blocked in
- * {@code AsyncResult.get()}, so the worker must do both.
+ * the value of {@code celery-task-meta-<task_id>} is {@code {"status", "result", "traceback", "children",
+ * "date_done"[, "group_id"][, "parent_id"][, "name", "args", "kwargs", "worker", "retries", "queue"], "task_id"}}
+ * in JSON. Celery stores it with {@code SETEX key ttl value} and then {@code PUBLISH key value}; the publish is what
+ * wakes a Python client blocked in {@code AsyncResult.get()}, so the worker must do both. Before writing, Celery
+ * reads the key and leaves a stored SUCCESS alone ({@link #keepsStored(byte[])}).
  */
 public final class RedisResults {
 
@@ -19,17 +19,22 @@ public final class RedisResults {
     public static final Duration DEFAULT_EXPIRES = Duration.ofDays(1);
 
     private final Duration expires;
+    private final boolean extended;
 
     public RedisResults() {
-        this(DEFAULT_EXPIRES);
+        this(DEFAULT_EXPIRES, false);
     }
 
-    /** @param expires the key's TTL (the Django side's result_expires); must be positive */
-    public RedisResults(Duration expires) {
+    /**
+     * @param expires  the key's TTL (the Django side's result_expires); must be positive
+     * @param extended Celery's {@code result_extended}: store name, args, kwargs, worker, retries and queue too
+     */
+    public RedisResults(Duration expires, boolean extended) {
         if (expires.isNegative() || expires.isZero()) {
             throw new IllegalArgumentException("expires must be positive: " + expires);
         }
         this.expires = expires;
+        this.extended = extended;
     }
 
     /** One result to store: {@code SETEX key ttlSeconds value}, then {@code PUBLISH key value}. */
@@ -40,18 +45,54 @@ public final class RedisResults {
         return new Write(key(result.taskId()), value(result), expires.toSeconds());
     }
 
+    public Duration expires() {
+        return expires;
+    }
+
     public static String key(String taskId) {
         return KEY_PREFIX + taskId;
     }
 
+    /**
+     * True when the value already stored under the key must not be overwritten: it is a SUCCESS (base.py
+     * {@code _store_result}: a redelivered duplicate must not replace the result a client may have read).
+     */
+    public static boolean keepsStored(byte[] stored) {
+        if (stored == null) {
+            return false;
+        }
+        try {
+            return CeleryJson.read(stored) instanceof Map<?, ?> meta && "SUCCESS".equals(meta.get("status"));
+        } catch (RuntimeException e) {
+            return false; // not a Celery meta: overwrite it, as Celery would
+        }
+    }
+
     /** The stored JSON, keys in Celery's order. */
-    public static byte[] value(TaskResult result) {
+    public byte[] value(TaskResult result) {
         Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("status", result.state().name());
+        meta.put("status", result.status());
         meta.put("result", result.resultJson());
         meta.put("traceback", result.traceback());
-        meta.put("children", List.of());
+        meta.put("children", result.children());
         meta.put("date_done", result.dateDoneJson());
+        ResultRequest request = result.request();
+        if (request != null) {
+            if (request.group() != null && !request.group().isEmpty()) {
+                meta.put("group_id", request.group());
+            }
+            if (request.parentId() != null && !request.parentId().isEmpty()) {
+                meta.put("parent_id", request.parentId());
+            }
+            if (extended) {
+                meta.put("name", request.name());
+                meta.put("args", request.args());
+                meta.put("kwargs", request.kwargs());
+                meta.put("worker", request.worker());
+                meta.put("retries", request.retries());
+                meta.put("queue", request.queue());
+            }
+        }
         meta.put("task_id", result.taskId());
         return CeleryJson.write(meta);
     }

@@ -1,7 +1,6 @@
 package io.hybridmatch.celery;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,10 +30,10 @@ public final class RpcResults {
     static byte[] body(TaskResult result) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("task_id", result.taskId());
-        meta.put("status", result.state().name());
+        meta.put("status", result.status());
         meta.put("result", result.resultJson());
         meta.put("traceback", result.traceback());
-        meta.put("children", List.of());
+        meta.put("children", result.children());
         return CeleryJson.write(meta);
     }
 }

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FollowUpMessagesTest {
@@ -17,7 +16,7 @@ class FollowUpMessagesTest {
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-25T02:00:00.123456Z");
     private static final Clock CLOCK = Clock.fixed(NOW.toInstant(), ZoneOffset.UTC);
 
-    private final FollowUpMessages followUps = new FollowUpMessages(CLOCK, Route.DEFAULT_QUEUE);
+    private final FollowUpMessages followUps = new FollowUpMessages(CLOCK, TaskRoutes.defaultQueue(Route.DEFAULT_QUEUE));
     private final TaskMessageDecoder decoder = new TaskMessageDecoder();
     private final TaskMessageEncoder encoder = new TaskMessageEncoder(CLOCK, "java@test");
 
@@ -60,12 +59,19 @@ class FollowUpMessagesTest {
         assertThat(out.properties().expiration()).isEqualTo("60000");
     }
 
+    private FollowUpMessages.Publication only(FollowUpMessages.FollowUps followUps) {
+        assertThat(followUps.publications()).hasSize(1);
+        return followUps.publications().getFirst();
+    }
+
     @Test
-    void linkCallbackGetsTheResultAsFirstArgument() throws Exception {
-        TaskMessage parent = decode(Samples.taskMessage(2));
+    void linkCallbackGetsTheResultAsFirstArgumentAndNotTheParentsPriority() throws Exception {
+        TaskMessage parent = decode(Samples.taskMessage(2)).toBuilder()
+                .properties(AmqpProperties.json("x", null, 7, 2, null)).build();
         Map<String, Object> result = Map.of("indexed", true);
 
-        FollowUpMessages.Publication p = followUps.linkCallback(parent, parent.callbacks().getFirst(), result);
+        FollowUpMessages.FollowUps out = followUps.afterSuccess(parent, result);
+        FollowUpMessages.Publication p = only(out);
 
         TaskMessage m = p.message();
         assertThat(m.task()).isEqualTo("matching.notify");
@@ -74,19 +80,21 @@ class FollowUpMessagesTest {
         assertThat(m.rootId()).isEqualTo(parent.id());
         assertThat(m.id()).isNotEqualTo(parent.id()).hasSize(36);
         assertThat(m.retries()).isZero();
-        assertThat(m.properties().priority()).isEqualTo(0);
+        assertThat(m.properties().priority()).isNull();
+        assertThat(encoder.encode(m, p.route()).properties().priority()).isZero();
         assertThat(p.route()).isEqualTo(Route.queue("celery"));
+        assertThat(out.children()).containsExactly(ChildResults.task(m.id()));
     }
 
     @Test
     void immutableCallbackKeepsItsOwnArgumentsAndOptionsAreApplied() throws Exception {
-        TaskMessage parent = decode(Samples.taskMessage(3));
         Signature callback = new Signature("matching.audit", List.of("fixed"), Map.of("k", 1),
                 Map.of("queue", "audit", "countdown", 10, "expires", 60.5, "priority", 9, "time_limit", 30,
                         "task_id", "cb-1", "link", Signature.of("matching.after", List.of()).toJson()),
                 null, true);
+        TaskMessage parent = decode(Samples.taskMessage(3)).toBuilder().callbacks(List.of(callback)).build();
 
-        FollowUpMessages.Publication p = followUps.linkCallback(parent, callback, "ignored");
+        FollowUpMessages.Publication p = only(followUps.afterSuccess(parent, "ignored"));
 
         TaskMessage m = p.message();
         assertThat(m.id()).isEqualTo("cb-1");
@@ -101,21 +109,24 @@ class FollowUpMessagesTest {
     }
 
     @Test
-    void errorCallbackGetsTheFailedTaskId() throws Exception {
+    void errbacksAreSentAsOneGroupWithTheFailedTaskId() throws Exception {
         TaskMessage failed = decode(Samples.taskMessage(2));
 
-        TaskMessage m = followUps.errorCallback(failed, failed.errbacks().getFirst()).message();
+        FollowUpMessages.FollowUps out = followUps.errbacks(failed);
+        TaskMessage m = only(out).message();
 
         assertThat(m.task()).isEqualTo("matching.on_error");
         assertThat(m.args()).containsExactly(failed.id());
         assertThat(m.parentId()).isEqualTo(failed.id());
+        assertThat(m.group()).isNotNull();
+        assertThat(m.groupIndex()).isNull();
     }
 
     @Test
     void chainRunsItsLastElementNextAndHandsOnTheRest() throws Exception {
         TaskMessage first = decode(Samples.extraMessage("v2_chain", 0));
 
-        FollowUpMessages.Publication second = followUps.nextInChain(first, "parsed").orElseThrow();
+        FollowUpMessages.Publication second = only(followUps.afterSuccess(first, "parsed"));
 
         assertThat(second.message().task()).isEqualTo("matching.embed");
         assertThat(second.message().id()).isEqualTo(first.chain().getLast().options().get("task_id"));
@@ -128,36 +139,37 @@ class FollowUpMessagesTest {
         // What the next worker decodes from the published bytes continues the chain.
         OutgoingMessage wire = encoder.encode(second.message(), second.route());
         TaskMessage received = decoder.decode(wire.properties(), wire.headers(), wire.body());
-        FollowUpMessages.Publication third = followUps.nextInChain(received, List.of(0.1, 0.2)).orElseThrow();
+        FollowUpMessages.Publication third = only(followUps.afterSuccess(received, List.of(0.1, 0.2)));
 
         assertThat(third.message().task()).isEqualTo("matching.notify");
         assertThat(third.message().args()).containsExactly("done");
         assertThat(third.message().rootId()).isEqualTo(first.id());
         assertThat(third.message().parentId()).isEqualTo(second.message().id());
         assertThat(third.message().chain()).isEmpty();
-        assertThat(followUps.nextInChain(third.message(), null)).isEqualTo(Optional.empty());
+        assertThat(followUps.afterSuccess(third.message(), null)).isEqualTo(FollowUpMessages.FollowUps.NONE);
     }
 
     @Test
-    void refusesToPublishACanvasElement() throws Exception {
-        TaskMessage parent = decode(Samples.taskMessage(2));
-        Signature group = new Signature("celery.group", List.of(), Map.of("tasks", List.of()), Map.of(), "group",
-                false);
+    void refusesAGroupFollowedByMoreChainSteps() throws Exception {
+        Signature group = new Signature("celery.group", List.of(),
+                Map.of("tasks", List.of(Signature.of("a", List.of()).toJson())), Map.of(), "group", false);
+        TaskMessage parent = decode(Samples.taskMessage(2)).toBuilder().callbacks(List.of())
+                .chain(List.of(Signature.of("after", List.of()), group)).build();
 
         RejectedMessageException e = catchThrowableOfType(RejectedMessageException.class,
-                () -> followUps.linkCallback(parent, group, 1));
+                () -> followUps.afterSuccess(parent, 1));
 
         assertThat(e.reason()).isEqualTo(RejectedMessageException.Reason.UNSUPPORTED_CANVAS);
-        assertThat(e.getMessage()).contains("'celery.group' is a group");
+        assertThat(e.getMessage()).contains("a group followed by more chain steps");
     }
 
     @Test
     void refusesMistypedOptions() throws Exception {
-        TaskMessage parent = decode(Samples.taskMessage(2));
         Signature bad = new Signature("t", List.of(), Map.of(), Map.of("time_limit", "soon"), null, false);
+        TaskMessage parent = decode(Samples.taskMessage(2)).toBuilder().callbacks(List.of(bad)).build();
 
         assertThat(catchThrowableOfType(RejectedMessageException.class,
-                () -> followUps.linkCallback(parent, bad, 1)).getMessage())
+                () -> followUps.afterSuccess(parent, 1)).getMessage())
                 .contains("option 'time_limit' is not a number");
     }
 }

@@ -40,7 +40,7 @@ class ResultEncodingTest {
         JsonNode recorded = Samples.resource("redis-results.celery-5.2.6.json").get("success");
         TaskResult result = TaskResult.success("c754bce1-fdd6-48ee-bfe2-b92beb185564", Map.of("sum", 5), DONE);
 
-        JsonNode written = tree(RedisResults.value(result));
+        JsonNode written = tree(new RedisResults().value(result));
 
         assertThat(written).isEqualTo(recorded);
         assertThat(List.copyOf(written.propertyNames())).containsExactly("status", "result", "traceback",
@@ -55,23 +55,23 @@ class ResultEncodingTest {
         TaskResult result = TaskResult.failure("0bafb5b9-b8d5-4d88-b5ee-17c203f17bcb", error,
                 "java.lang.IllegalArgumentException: bad profile\n\tat ...", DONE);
 
-        assertThat(comparable(tree(RedisResults.value(result)))).isEqualTo(comparable(recorded));
+        assertThat(comparable(tree(new RedisResults().value(result)))).isEqualTo(comparable(recorded));
     }
 
     @Test
     void redisStartedRetryAndRevokedHaveCeleryShapes() {
         String started = Samples.extra().get("redis").get("started").get("key").stringValue()
                 .substring(RedisResults.KEY_PREFIX.length());
-        assertThat(tree(RedisResults.value(TaskResult.started(started, 4242, "celery@host"))))
+        assertThat(tree(new RedisResults().value(TaskResult.started(started, 4242, "celery@host"))))
                 .isEqualTo(recordedRedis("started"));
 
         String retry = recordedRedis("retry").get("task_id").stringValue();
         TaskResult retried = TaskResult.retry(retry, new PythonException("RuntimeError", "builtins",
                 List.of("es down")), "Traceback ...");
-        assertThat(tree(RedisResults.value(retried))).isEqualTo(recordedRedis("retry"));
+        assertThat(tree(new RedisResults().value(retried))).isEqualTo(recordedRedis("retry"));
 
         String revoked = recordedRedis("revoked").get("task_id").stringValue();
-        assertThat(comparable(tree(RedisResults.value(TaskResult.revoked(revoked, "revoked", DONE)))))
+        assertThat(comparable(tree(new RedisResults().value(TaskResult.revoked(revoked, "revoked", DONE)))))
                 .isEqualTo(comparable(recordedRedis("revoked")));
     }
 
@@ -79,7 +79,7 @@ class ResultEncodingTest {
     void redisDateDoneIsNaiveUtcWithMicroseconds() {
         TaskResult result = TaskResult.success("id", null, Instant.parse("2026-11-24T20:50:24.705661987Z"));
 
-        assertThat(tree(RedisResults.value(result)).get("date_done").stringValue())
+        assertThat(tree(new RedisResults().value(result)).get("date_done").stringValue())
                 .isEqualTo("2026-11-24T20:50:24.705661");
     }
 
@@ -92,7 +92,7 @@ class ResultEncodingTest {
 
         assertThat(write.key()).isEqualTo(recorded.get("key").stringValue());
         assertThat(write.ttlSeconds()).isEqualTo(recorded.get("ttl").longValue()).isEqualTo(86_400);
-        assertThat(new RedisResults(Duration.ofHours(2)).write(TaskResult.revoked(taskId, "r", DONE)).ttlSeconds())
+        assertThat(new RedisResults(Duration.ofHours(2), false).write(TaskResult.revoked(taskId, "r", DONE)).ttlSeconds())
                 .isEqualTo(7_200);
     }
 
