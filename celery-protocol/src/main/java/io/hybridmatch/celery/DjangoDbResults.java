@@ -1,7 +1,6 @@
 package io.hybridmatch.celery;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,8 +28,8 @@ public final class DjangoDbResults {
     }
 
     public static Row row(TaskResult result) {
-        return new Row(result.taskId(), result.state().name(), "application/json", "utf-8", json(result.resultJson()),
-                null, json(Map.of("children", List.of())), null, null, null, null);
+        return new Row(result.taskId(), result.status(), "application/json", "utf-8", json(result.resultJson()),
+                null, json(Map.of("children", result.children())), null, null, null, null);
     }
 
     private static String json(Object value) {

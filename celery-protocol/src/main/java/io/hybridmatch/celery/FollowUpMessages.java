@@ -114,18 +114,28 @@ public final class FollowUpMessages {
         return errbacks(failed, failed.errbacks(), failed.id());
     }
 
+    /** A chain step that will never run, and the result to store for it. */
+    public record FailedStep(TaskMessage request, TaskResult result) {
+    }
+
     /**
      * The chain steps that will never run because {@code failed} failed: Celery stores the same FAILURE for every
      * remaining step that has a task id (base.py {@code mark_as_failure}), so a client waiting on the chain's last
-     * result gets the error at once. Their own errbacks are not called (Celery does not either).
+     * result gets the error at once. Their own errbacks are not called (Celery does not either). The request of a
+     * step carries its {@code reply_to} (rpc:// answers there, correlation id = the step's id).
      */
-    public List<TaskResult> failedChainSteps(TaskMessage failed, TaskResult failure) throws RejectedMessageException {
-        List<TaskResult> steps = new ArrayList<>();
+    public List<FailedStep> failedChainSteps(TaskMessage failed, TaskResult failure) throws RejectedMessageException {
+        List<FailedStep> steps = new ArrayList<>();
         for (Signature step : failed.chain()) {
-            String id = new Fields(step.options(), "option").string("task_id");
+            Fields options = new Fields(step.options(), "option");
+            String id = options.string("task_id");
             if (id != null) {
-                steps.add(new TaskResult(id, failure.status(), failure.result(), failure.traceback(),
-                        failure.dateDone(), List.of(), ResultRequest.chainStep(step)));
+                TaskMessage request = TaskMessage.builder(id, step.task()).args(step.args()).kwargs(step.kwargs())
+                        .properties(AmqpProperties.json(id, options.string("reply_to"), null,
+                                AmqpProperties.PERSISTENT, null))
+                        .build();
+                steps.add(new FailedStep(request, new TaskResult(id, failure.status(), failure.result(),
+                        failure.traceback(), failure.dateDone(), List.of(), ResultRequest.chainStep(step))));
             }
         }
         return steps;

@@ -27,6 +27,7 @@ public record PythonException(String type, String module, List<Object> message) 
     /**
      * Maps a Java failure to something Python code can catch by its usual name:
      * <ul>
+     * <li>{@link PythonError} → the Python exception it names</li>
      * <li>{@link IllegalArgumentException} (validation, bad input; also NumberFormatException) → builtins.ValueError
      * </li>
      * <li>{@link UnsupportedOperationException} → builtins.NotImplementedError</li>
@@ -39,6 +40,7 @@ public record PythonException(String type, String module, List<Object> message) 
     public static PythonException of(Throwable error) {
         List<Object> message = error.getMessage() == null ? List.of() : List.of(error.getMessage());
         return switch (error) {
+            case PythonError e -> e.python();
             case IllegalArgumentException e -> new PythonException("ValueError", BUILTINS, message);
             case UnsupportedOperationException e -> new PythonException("NotImplementedError", BUILTINS, message);
             case java.util.concurrent.TimeoutException e -> new PythonException("TimeoutError", BUILTINS, message);

@@ -27,6 +27,12 @@ public final class PythonRepr {
         return out.toString();
     }
 
+    /** A list shown as Python shows a tuple: {@code (5, 0.2, False)}, {@code ('x',)}, {@code ()}. */
+    public static String tuple(List<?> items) {
+        String list = of(items);
+        return "(" + list.substring(1, list.length() - 1) + (items.size() == 1 ? ",)" : ")");
+    }
+
     private static void append(StringBuilder out, Object value) {
         switch (value) {
             case null -> out.append("None");

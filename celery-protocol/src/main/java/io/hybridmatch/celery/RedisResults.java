@@ -10,7 +10,7 @@ import java.util.Map;
  * "date_done"[, "group_id"][, "parent_id"][, "name", "args", "kwargs", "worker", "retries", "queue"], "task_id"}}
  * in JSON. Celery stores it with {@code SETEX key ttl value} and then {@code PUBLISH key value}; the publish is what
  * wakes a Python client blocked in {@code AsyncResult.get()}, so the worker must do both. Before writing, Celery
- * reads the key and leaves a stored SUCCESS alone ({@link #keepsStored(byte[])}).
+ * reads the key and leaves a stored SUCCESS alone (base.py {@code _store_result}): that check is the worker's.
  */
 public final class RedisResults {
 
@@ -51,21 +51,6 @@ public final class RedisResults {
 
     public static String key(String taskId) {
         return KEY_PREFIX + taskId;
-    }
-
-    /**
-     * True when the value already stored under the key must not be overwritten: it is a SUCCESS (base.py
-     * {@code _store_result}: a redelivered duplicate must not replace the result a client may have read).
-     */
-    public static boolean keepsStored(byte[] stored) {
-        if (stored == null) {
-            return false;
-        }
-        try {
-            return CeleryJson.read(stored) instanceof Map<?, ?> meta && "SUCCESS".equals(meta.get("status"));
-        } catch (RuntimeException e) {
-            return false; // not a Celery meta: overwrite it, as Celery would
-        }
     }
 
     /** The stored JSON, keys in Celery's order. */

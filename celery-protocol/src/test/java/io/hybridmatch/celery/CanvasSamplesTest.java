@@ -183,9 +183,11 @@ class CanvasSamplesTest {
         TaskResult failure = TaskResult.failure("f", new PythonException("ValueError", "builtins",
                 List.of("chain broke")), "Traceback ...", DONE);
 
-        List<TaskResult> steps = followUps.failedChainSteps(first, failure);
+        List<FollowUpMessages.FailedStep> steps = followUps.failedChainSteps(first, failure);
 
-        assertThat(steps).extracting(r -> normalized(new String(extended.value(r), StandardCharsets.UTF_8)))
+        assertThat(steps).extracting(s -> s.request().id()).containsExactly(last.get("task_id").stringValue(),
+                second.get("task_id").stringValue());
+        assertThat(steps).extracting(s -> normalized(new String(extended.value(s.result()), StandardCharsets.UTF_8)))
                 .containsExactly(normalized(recorded.get("last").stringValue()),
                         normalized(recorded.get("second").stringValue()));
         assertThat(followUps.errbacks(first)).isEqualTo(FollowUpMessages.FollowUps.NONE);

@@ -33,4 +33,12 @@ class PythonExceptionTest {
         assertThat(PythonException.taskRevoked("terminated"))
                 .isEqualTo(new PythonException("TaskRevokedError", "celery.exceptions", List.of("terminated")));
     }
+
+    @Test
+    void aPythonErrorNamesItsPythonType() {
+        PythonException e = PythonException.of(new PythonError("KeyError", "candidate_id"));
+
+        assertThat(e).isEqualTo(new PythonException("KeyError", "builtins", List.of("candidate_id")));
+        assertThat(e.repr()).isEqualTo("KeyError('candidate_id')");
+    }
 }

@@ -53,4 +53,11 @@ class PythonReprTest {
     void cutsLongValues() {
         assertThat(PythonRepr.of("x".repeat(2000), 1024)).hasSize(1027).endsWith("xx...");
     }
+
+    @Test
+    void listsAsTuples() {
+        assertThat(PythonRepr.tuple(java.util.List.of(5, 0.2, false))).isEqualTo("(5, 0.2, False)");
+        assertThat(PythonRepr.tuple(java.util.List.of("x"))).isEqualTo("('x',)");
+        assertThat(PythonRepr.tuple(java.util.List.of())).isEqualTo("()");
+    }
 }

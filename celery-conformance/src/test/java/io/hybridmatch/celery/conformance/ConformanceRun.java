@@ -151,7 +151,7 @@ final class ConformanceRun {
             RabbitAdmin admin = new RabbitAdmin(connections);
             List<String> names = new ArrayList<>(List.of(queue, queue + ".routed", queue + ".priority",
                     queue + ".extra", queue + ".dead-letter"));
-            new DelayQueues(null, queue).declarables().forEach(q -> names.add(((Queue) q).getName()));
+            new DelayQueues(null, List.of(queue)).declarables().forEach(q -> names.add(((Queue) q).getName()));
             for (String name : names) {
                 admin.deleteQueue(name);
                 admin.deleteExchange(name);

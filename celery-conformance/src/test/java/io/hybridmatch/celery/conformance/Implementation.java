@@ -28,10 +28,9 @@ enum Implementation {
                     "--spring.rabbitmq.virtual-host=" + ConformanceRun.VHOST,
                     "--hybridmatch.worker.queue=" + queue,
                     "--hybridmatch.worker.hostname=" + hostname,
-                    "--hybridmatch.worker.result-backend=" + backend,
-                    "--hybridmatch.worker.dead-letter-queue=" + queue + ".dead-letter"));
+                    "--hybridmatch.worker.result-backend=" + backend));
             // Celery's task_routes and task_default_queue of the Python app (conformance/settings.py), for the
-            // callbacks of tasks the worker does not know; the runtime does not read them yet (differences.yaml)
+            // callbacks of tasks the worker does not know
             command.add("--hybridmatch.worker.task-routes[pyonly.routed.*]=" + queue + ".routed");
             command.add("--hybridmatch.worker.default-queue=celery");
             return command;

@@ -34,10 +34,31 @@ public interface CeleryTaskHandler {
         return null;
     }
 
-    /** A task's body, for {@link #of}. */
+    /**
+     * Celery's {@code ignore_result} task option: nothing is stored for this task, neither SUCCESS nor, as
+     * {@code store_errors_even_if_ignored} is off by default, FAILURE or RETRY (a caller's {@code ignore_result}
+     * option only skips SUCCESS).
+     */
+    default boolean ignoreResult() {
+        return false;
+    }
+
+    /** Celery's {@code track_started} for this task (STARTED stored before it runs); null = the worker default. */
+    default Boolean trackStarted() {
+        return null;
+    }
+
+    /** A task's body, for {@link #of} and {@link #withOptions}. */
     @FunctionalInterface
     interface Body {
         Object run(TaskCall call) throws Exception;
+    }
+
+    /**
+     * Celery's task options a handler may set (null / false = the worker's defaults): {@code max_retries}, the retry
+     * horizon, {@code track_started}, {@code ignore_result}.
+     */
+    record Options(Integer maxRetries, Duration retryHorizon, Boolean trackStarted, boolean ignoreResult) {
     }
 
     /** A handler from its parts; {@code maxRetries} null = the worker default. */
@@ -48,6 +69,11 @@ public interface CeleryTaskHandler {
     /** A handler from its parts, retried for at most {@code retryHorizon} (null = no time limit). */
     static CeleryTaskHandler of(String name, TaskParameters parameters, Integer maxRetries, Duration retryHorizon,
                                 Body body) {
+        return withOptions(name, parameters, new Options(maxRetries, retryHorizon, null, false), body);
+    }
+
+    /** A handler from its parts, with Celery task options. */
+    static CeleryTaskHandler withOptions(String name, TaskParameters parameters, Options options, Body body) {
         return new CeleryTaskHandler() {
             @Override
             public String name() {
@@ -66,12 +92,22 @@ public interface CeleryTaskHandler {
 
             @Override
             public Integer maxRetries() {
-                return maxRetries;
+                return options.maxRetries();
             }
 
             @Override
             public Duration retryHorizon() {
-                return retryHorizon;
+                return options.retryHorizon();
+            }
+
+            @Override
+            public Boolean trackStarted() {
+                return options.trackStarted();
+            }
+
+            @Override
+            public boolean ignoreResult() {
+                return options.ignoreResult();
             }
         };
     }

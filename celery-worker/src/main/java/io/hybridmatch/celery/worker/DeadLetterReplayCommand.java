@@ -6,7 +6,8 @@ import com.rabbitmq.client.ConnectionFactory;
 /**
  * {@code bin/replay-dead-letters [dead-letter-queue] [reason]}: {@link DeadLetterReplay} from the command line, on
  * the broker the worker uses ({@code RABBITMQ_HOST}, {@code RABBITMQ_PORT}, {@code RABBITMQ_USER},
- * {@code RABBITMQ_PASSWORD}, {@code RABBITMQ_VHOST}). Defaults: {@code hybridmatch.dead-letter},
+ * {@code RABBITMQ_PASSWORD}, {@code RABBITMQ_VHOST}). Defaults: {@code hybridmatch.dead-letter} (the dead-letter queue of
+ * the default task queue {@code hybridmatch}),
  * {@code RETRIES_EXHAUSTED}.
  */
 public final class DeadLetterReplayCommand {

@@ -21,20 +21,23 @@ public final class DelayQueues {
     private static final long[] STEPS_MS = {250, 1_000, 5_000, 30_000, 120_000, 600_000, 3_600_000, 21_600_000};
 
     private final ConfirmedPublisher publisher;
-    private final String taskQueue;
+    private final List<String> taskQueues;
 
-    public DelayQueues(ConfirmedPublisher publisher, String taskQueue) {
+    /** @param taskQueues each task queue gets its own ladder, dead-lettering back into it */
+    public DelayQueues(ConfirmedPublisher publisher, List<String> taskQueues) {
         this.publisher = publisher;
-        this.taskQueue = taskQueue;
+        this.taskQueues = List.copyOf(taskQueues);
     }
 
     public List<Declarable> declarables() {
         List<Declarable> queues = new ArrayList<>();
-        for (long step : STEPS_MS) {
-            queues.add(new Queue(name(step), true, false, false, Map.of(
-                    "x-message-ttl", step,
-                    "x-dead-letter-exchange", "",
-                    "x-dead-letter-routing-key", taskQueue)));
+        for (String taskQueue : taskQueues) {
+            for (long step : STEPS_MS) {
+                queues.add(new Queue(name(taskQueue, step), true, false, false, Map.of(
+                        "x-message-ttl", step,
+                        "x-dead-letter-exchange", "",
+                        "x-dead-letter-routing-key", taskQueue)));
+            }
         }
         return queues;
     }
@@ -50,7 +53,10 @@ public final class DelayQueues {
         if (step == 0) {
             return false;
         }
-        publisher.publish("", name(step), AmqpMessages.republishable(message, Map.of()));
+        // a queue added by add_consumer has no ladder of its own: its tasks wait in the first queue's
+        String consumed = message.getMessageProperties().getConsumerQueue();
+        publisher.publish("", name(taskQueues.contains(consumed) ? consumed : taskQueues.getFirst(), step),
+                AmqpMessages.republishable(message, Map.of()));
         return true;
     }
 
@@ -63,7 +69,7 @@ public final class DelayQueues {
         return deaths != null && !deaths.isEmpty();
     }
 
-    private String name(long stepMs) {
+    private static String name(String taskQueue, long stepMs) {
         return taskQueue + ".delay." + stepMs;
     }
 }

@@ -57,8 +57,9 @@ public final class TaskConsumer implements ChannelAwareMessageListener {
     }
 
     /** Due within the shortest delay step: waits here, listed by {@code inspect scheduled}. */
-    private void waitForEta(Admission.Park park, Route deliveredTo, boolean redelivered) throws InterruptedException {
-        state.hold(new ControlReplies.ActiveTask(park.run().task(), deliveredTo, redelivered, null, false, state.pid()));
+    private void waitForEta(Admission.Park park, TaskExecution.Delivery delivery) throws InterruptedException {
+        state.hold(new ControlReplies.ActiveTask(park.run().task(), delivery.deliveredTo(), delivery.redelivered(), null,
+                false, state.pid()));
         try {
             Thread.sleep(park.remaining());
         } finally {
@@ -70,42 +71,43 @@ public final class TaskConsumer implements ChannelAwareMessageListener {
         var properties = message.getMessageProperties();
         Admission verdict = admission.admit(AmqpMessages.properties(properties), AmqpMessages.headers(properties),
                 message.getBody());
-        boolean redelivered = Boolean.TRUE.equals(properties.getRedelivered());
-        Route deliveredTo = new Route(properties.getReceivedExchange(), properties.getReceivedRoutingKey());
+        TaskExecution.Delivery delivery = new TaskExecution.Delivery(properties.getConsumerQueue(),
+                new Route(properties.getReceivedExchange(), properties.getReceivedRoutingKey()),
+                Boolean.TRUE.equals(properties.getRedelivered()));
         switch (verdict) {
             case Admission.Run run -> {
                 if (!DelayQueues.returned(properties)) {
                     execution.received(run.task());
                 }
-                deadLetterIfGaveUp(message, run, execution.run(run, deliveredTo, redelivered));
+                deadLetterIfGaveUp(message, run, execution.run(run, delivery));
             }
             case Admission.Park park -> {
                 if (!DelayQueues.returned(properties)) {
                     execution.received(park.run().task());
                 }
                 if (delays.park(message, park.remaining())) {
-                    state.park(new ControlReplies.ActiveTask(park.run().task(), deliveredTo, redelivered, null, false,
-                            state.pid()));
+                    state.park(new ControlReplies.ActiveTask(park.run().task(), delivery.deliveredTo(),
+                            delivery.redelivered(), null, false, state.pid()));
                     metrics.count(park.run().task().task(), "delayed");
                 } else {
-                    waitForEta(park, deliveredTo, redelivered);
-                    deadLetterIfGaveUp(message, park.run(), execution.run(park.run(), deliveredTo, redelivered));
+                    waitForEta(park, delivery);
+                    deadLetterIfGaveUp(message, park.run(), execution.run(park.run(), delivery));
                 }
             }
             case Admission.Revoke revoke -> {
                 state.release(revoke.task().id());
-                execution.revoke(revoke.task(), revoke.why());
+                execution.revoke(revoke.task(), revoke.why(), delivery);
             }
             case Admission.Reject reject -> {
-                deadLetters.send(message, reject.reason(), reject.detail());
+                String deadLetterQueue = deadLetters.send(message, reject.reason(), reject.detail());
                 if (reject.task() == null) {
-                    log.error("Received invalid task message, dead-lettered to {}: {}", deadLetters.queue(),
+                    log.error("Received invalid task message, dead-lettered to {}: {}", deadLetterQueue,
                             reject.detail());
                     metrics.count("unknown", "rejected");
                 } else {
                     log.error("Task {}[{}] rejected ({}), dead-lettered to {}: {}", reject.task().task(),
-                            reject.task().id(), reject.reason(), deadLetters.queue(), reject.detail());
-                    execution.reject(reject.task(), reject.error());
+                            reject.task().id(), reject.reason(), deadLetterQueue, reject.detail());
+                    execution.reject(reject.task(), reject.error(), delivery);
                 }
             }
         }
@@ -114,9 +116,9 @@ public final class TaskConsumer implements ChannelAwareMessageListener {
     /** A task that gave up retrying is failed already; its message is kept for a replay (never silently dropped). */
     private void deadLetterIfGaveUp(Message message, Admission.Run run, Optional<String> gaveUp) {
         gaveUp.ifPresent(detail -> {
-            deadLetters.send(message, TaskExecution.RETRIES_EXHAUSTED, detail);
+            String deadLetterQueue = deadLetters.send(message, TaskExecution.RETRIES_EXHAUSTED, detail);
             log.error("Task {}[{}] {}; dead-lettered to {}", run.task().task(), run.task().id(), detail,
-                    deadLetters.queue());
+                    deadLetterQueue);
         });
     }
 }

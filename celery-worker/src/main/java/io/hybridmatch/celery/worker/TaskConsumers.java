@@ -32,6 +32,7 @@ public final class TaskConsumers implements AutoCloseable {
     private record Consumed(ControlReplies.ConsumedQueue queue, SimpleMessageListenerContainer container) {
     }
 
+    private final SimpleMessageListenerContainer main;
     private final Supplier<SimpleMessageListenerContainer> newContainer;
     private final AmqpAdmin admin;
     private final Map<String, Consumed> consumed = new LinkedHashMap<>();
@@ -41,18 +42,21 @@ public final class TaskConsumers implements AutoCloseable {
     private int concurrency;
 
     /**
-     * Configures {@code main} to consume {@code queue} with {@code concurrency} consumers, or autoscaled;
-     * {@code newContainer} makes a container like it (not started) for a queue added later.
+     * Configures {@code main} to consume the worker's {@code queues} ({@code -Q a,b}) with {@code concurrency}
+     * consumers, or autoscaled; {@code newContainer} makes a container like it (not started) for a queue added later.
      */
     public TaskConsumers(SimpleMessageListenerContainer main, Supplier<SimpleMessageListenerContainer> newContainer,
-                         AmqpAdmin admin, String queue, int concurrency, Autoscale autoscale) {
+                         AmqpAdmin admin, List<String> queues, int concurrency, Autoscale autoscale) {
+        this.main = main;
         this.newContainer = newContainer;
         this.admin = admin;
         this.concurrency = concurrency;
         this.autoscale = autoscale;
-        main.setQueueNames(queue);
+        main.setQueueNames(queues.toArray(String[]::new));
         resize(main, 1, min(), max());
-        consumed.put(queue, new Consumed(new ControlReplies.ConsumedQueue(queue, queue, "direct", queue), main));
+        for (String queue : queues) {
+            consumed.put(queue, new Consumed(new ControlReplies.ConsumedQueue(queue, queue, "direct", queue), main));
+        }
     }
 
     /** Celery's {@code --autoscale=max,min} text, or null. */
@@ -165,11 +169,20 @@ public final class TaskConsumers implements AutoCloseable {
         });
     }
 
-    /** {@code cancel_consumer}: stops consuming the queue (the queue and its messages stay). */
+    /**
+     * {@code cancel_consumer}: stops consuming the queue (the queue and its messages stay). A container that still
+     * consumes other queues (the main one, with {@code -Q a,b}) only drops this one.
+     */
     public synchronized void cancel(String queue) {
         Consumed removed = consumed.remove(queue);
-        if (removed != null) {
-            containerChanges.execute(removed.container()::destroy);
+        if (removed == null) {
+            return;
+        }
+        SimpleMessageListenerContainer container = removed.container();
+        if (consumed.values().stream().anyMatch(c -> c.container() == container)) {
+            containerChanges.execute(() -> container.removeQueueNames(queue));
+        } else {
+            containerChanges.execute(container::destroy);
         }
     }
 
@@ -183,7 +196,7 @@ public final class TaskConsumers implements AutoCloseable {
         containerChanges.shutdownNow();
         List<Consumed> added;
         synchronized (this) {
-            added = consumed.values().stream().skip(1).toList();
+            added = consumed.values().stream().filter(c -> c.container() != main).toList();
         }
         added.forEach(c -> c.container().destroy());
     }

@@ -1,12 +1,14 @@
 package io.hybridmatch.celery.worker;
 
+import io.hybridmatch.celery.ChildResults;
 import io.hybridmatch.celery.ControlReplies;
 import io.hybridmatch.celery.FollowUpMessages;
 import io.hybridmatch.celery.PythonException;
 import io.hybridmatch.celery.PythonRepr;
+import io.hybridmatch.celery.RedisChords;
 import io.hybridmatch.celery.RejectedMessageException;
+import io.hybridmatch.celery.ResultRequest;
 import io.hybridmatch.celery.Route;
-import io.hybridmatch.celery.Signature;
 import io.hybridmatch.celery.TaskMessage;
 import io.hybridmatch.celery.TaskMessageEncoder;
 import io.hybridmatch.celery.TaskResult;
@@ -23,10 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries out an admitted task: runs it under its time limits, publishes its follow-ups (callbacks, next chain step,
- * retry, errbacks) with confirms, stores its result, sends its events and logs it as Celery's worker does
- * ({@code celery.app.trace}'s received / succeeded / raised unexpected / retry lines). Every outcome is durable when a
- * method returns, so the consumer may acknowledge; a broker or Redis failure surfaces as a RuntimeException. A task
+ * Carries out an admitted task as Celery's worker does (celery/app/trace.py, backends/base.py): STARTED when tracked,
+ * runs it under its time limits (custom states stored as it reports them), publishes its follow-ups (callbacks,
+ * next chain step, retry, errbacks, a finished chord's body) with confirms, stores its result with its children and
+ * request fields, fails the rest of a broken chain, joins chords, sends its events and logs it
+ * ({@code celery.app.trace}'s received / succeeded / raised unexpected / retry lines). Every outcome is durable when
+ * a method returns, so the consumer may acknowledge; a broker or Redis failure surfaces as a RuntimeException. A task
  * that gives up retrying (max_retries or its retry horizon reached) fails, and {@link #run} tells the consumer why,
  * so that its message is dead-lettered.
  */
@@ -40,26 +44,34 @@ public final class TaskExecution {
     public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
 
     /** Collaborators, grouped to keep the constructor readable. */
-    public record Services(ResultBackend results, ConfirmedPublisher publisher, WorkerEvents events, WorkerState state,
-                           TaskMetrics metrics, TaskThreads threads, RateLimits rateLimits, RevokedTasks revoked) {
+    public record Services(ResultBackend results, ConfirmedPublisher publisher, FollowUpQueues queues,
+                           WorkerEvents events, WorkerState state, TaskMetrics metrics, TaskThreads threads,
+                           RateLimits rateLimits, RevokedTasks revoked) {
+    }
+
+    /** Celery's task defaults this worker applies when a task does not set its own. */
+    public record Defaults(int maxRetries, Duration retryDelay, boolean trackStarted) {
+    }
+
+    /**
+     * How the message arrived: the queue consumed (a retry goes back there), the exchange and routing key it was
+     * delivered with (Celery's {@code delivery_info}; the routing key is the {@code queue} meta field).
+     */
+    public record Delivery(String queue, Route deliveredTo, boolean redelivered) {
     }
 
     private final Services s;
     private final TaskMessageEncoder encoder;
     private final FollowUpMessages followUps;
-    private final String queue;
-    private final int defaultMaxRetries;
-    private final Duration defaultRetryDelay;
+    private final Defaults defaults;
     private final Clock clock;
 
-    public TaskExecution(Services services, String queue, int defaultMaxRetries, Duration defaultRetryDelay,
+    public TaskExecution(Services services, TaskMessageEncoder encoder, FollowUpMessages followUps, Defaults defaults,
                          Clock clock) {
         this.s = services;
-        this.encoder = new TaskMessageEncoder(clock, services.state().hostname());
-        this.followUps = new FollowUpMessages(clock, queue);
-        this.queue = queue;
-        this.defaultMaxRetries = defaultMaxRetries;
-        this.defaultRetryDelay = defaultRetryDelay;
+        this.encoder = encoder;
+        this.followUps = followUps;
+        this.defaults = defaults;
         this.clock = clock;
     }
 
@@ -74,51 +86,63 @@ public final class TaskExecution {
     }
 
     /**
-     * Runs an admitted task delivered from {@code deliveredTo}: waits for its rate limit (listed as reserved
-     * meanwhile), refuses it if it was revoked while it waited, else runs it and records its outcome. Returns why it
-     * gave up retrying (for the dead letter), empty for any other outcome.
+     * Runs an admitted task: waits for its rate limit (listed as reserved meanwhile), refuses it if it was revoked
+     * while it waited, else runs it and records its outcome. Returns why it gave up retrying (for the dead letter),
+     * empty for any other outcome.
      */
-    public Optional<String> run(Admission.Run run, Route deliveredTo, boolean redelivered) throws InterruptedException {
+    public Optional<String> run(Admission.Run run, Delivery delivery) throws InterruptedException {
         TaskMessage task = run.task();
-        s.state().hold(new ControlReplies.ActiveTask(task, deliveredTo, redelivered, null, false, s.state().pid()));
+        ResultRequest request = request(task, delivery);
+        s.state().hold(new ControlReplies.ActiveTask(task, delivery.deliveredTo(), delivery.redelivered(), null, false,
+                s.state().pid()));
         try {
             s.rateLimits().acquire(task.task());
         } finally {
             s.state().release(task.id());
         }
         if (s.revoked().isRevoked(task.id())) {
-            revoke(task, "revoked");
+            revoke(task, "revoked", delivery);
             return Optional.empty();
         }
-        s.state().begin(new ControlReplies.ActiveTask(task, deliveredTo, redelivered, clock.instant(), false,
-                s.state().pid()));
+        s.state().begin(new ControlReplies.ActiveTask(task, delivery.deliveredTo(), delivery.redelivered(),
+                clock.instant(), false, s.state().pid()));
         s.events().started(task.id());
+        boolean storeResults = !run.handler().ignoreResult(); // app/trace.py: store_errors, track_started
+        Boolean trackStarted = run.handler().trackStarted();
+        if (storeResults && (trackStarted != null ? trackStarted : defaults.trackStarted())) {
+            s.results().store(task, TaskResult.started(task.id(), s.state().pid(), s.state().hostname())
+                    .withRequest(request));
+        }
+        TaskCall call = new TaskCall(task, run.arguments(), (state, meta) ->
+                s.results().store(task, TaskResult.custom(task.id(), state, meta).withRequest(request)));
         long t0 = System.nanoTime();
         try {
             Object value;
             try {
-                value = s.threads().run(task, () -> run.handler().run(new TaskCall(task, run.arguments())));
+                value = s.threads().run(task, () -> run.handler().run(call));
             } catch (RetryTask retry) {
-                return retryOrGiveUp(task, run.handler(), retry, since(t0));
+                return retryOrGiveUp(task, request, delivery, run.handler(), retry, since(t0));
             } catch (TaskThreads.Terminated e) {
-                terminated(task, e.signum());
+                terminated(task, request, e.signum());
                 return Optional.empty();
             } catch (TaskThreads.Exceeded e) {
-                fail(task, e.python(), e, since(t0));
+                fail(task, request, e.python(), e.hard() ? null : e, since(t0), storeResults);
                 return Optional.empty();
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                fail(task, PythonException.of(e), e, since(t0));
+                fail(task, request, PythonException.of(e), e, since(t0), storeResults);
                 return Optional.empty();
             }
             Duration runtime = since(t0);
             // follow-ups before the result: once SUCCESS is visible, its callbacks already exist
-            for (Signature callback : task.callbacks()) {
-                publishFollowUp(task, () -> followUps.linkCallback(task, callback, value));
+            FollowUpMessages.FollowUps sent = publish(task, () -> followUps.afterSuccess(task, value));
+            TaskResult success = TaskResult.success(task.id(), value, clock.instant()).withChildren(sent.children())
+                    .withRequest(request);
+            if (storeResults && !task.ignoreResult()) { // the option skips SUCCESS only (base.py mark_as_done)
+                s.results().store(task, success);
             }
-            publishFollowUp(task, () -> followUps.nextInChain(task, value).orElse(null));
-            store(task, TaskResult.success(task.id(), value, clock.instant()));
+            chordPartReturned(task, success);
             s.events().succeeded(task.id(), value, runtime);
             s.metrics().finished(task.task(), "succeeded", runtime);
             log.info("Task {}[{}] succeeded in {}s: {}", task.task(), task.id(), PythonRepr.of(runtime.toNanos() / 1e9),
@@ -133,11 +157,9 @@ public final class TaskExecution {
      * A task that can never run as sent: FAILURE for the caller and its errbacks (the message is dead-lettered), and
      * {@code task-rejected}, or for an unknown task the {@code task-failed} Celery's consumer sends.
      */
-    public void reject(TaskMessage task, PythonException error) {
-        for (Signature errback : task.errbacks()) {
-            publishFollowUp(task, () -> followUps.errorCallback(task, errback));
-        }
-        store(task, TaskResult.failure(task.id(), error, null, clock.instant()));
+    public void reject(TaskMessage task, PythonException error, Delivery delivery) {
+        markFailed(task, TaskResult.failure(task.id(), error, null, clock.instant()).withRequest(request(task, delivery)),
+                true);
         if (error.type().equals("NotRegistered")) {
             s.events().notRegistered(task.id(), task.task());
         } else {
@@ -147,24 +169,29 @@ public final class TaskExecution {
     }
 
     /** Revoked before it ran, or expired ({@code why} "revoked" or "expired"): REVOKED and {@code task-revoked}. */
-    public void revoke(TaskMessage task, String why) {
+    public void revoke(TaskMessage task, String why, Delivery delivery) {
         log.info("Discarding {} task: {}[{}]", why, task.task(), task.id());
-        store(task, TaskResult.revoked(task.id(), why, clock.instant()));
+        markRevoked(task, TaskResult.revoked(task.id(), why, clock.instant()).withRequest(request(task, delivery)));
         s.events().revoked(task.id(), false, null, why.equals("expired"));
-        s.metrics().count(task.task(), "revoked");
     }
 
     /** Stopped while running by {@code revoke(terminate=True)}: REVOKED "terminated", as Celery stores it. */
-    private void terminated(TaskMessage task, int signum) {
+    private void terminated(TaskMessage task, ResultRequest request, int signum) {
         log.info("Task {}[{}] terminated by remote control (signal {})", task.task(), task.id(), signum);
-        store(task, TaskResult.revoked(task.id(), "terminated", clock.instant()));
+        markRevoked(task, TaskResult.revoked(task.id(), "terminated", clock.instant()).withRequest(request));
         s.events().revoked(task.id(), true, signum, false);
+    }
+
+    /** backends/base.py {@code mark_as_revoked}: stored, and the chord told. */
+    private void markRevoked(TaskMessage task, TaskResult revoked) {
+        s.results().store(task, revoked);
+        chordPartReturned(task, revoked);
         s.metrics().count(task.task(), "revoked");
     }
 
-    private Optional<String> retryOrGiveUp(TaskMessage task, CeleryTaskHandler handler, RetryTask retry,
-                                           Duration runtime) {
-        int maxRetries = handler.maxRetries() != null ? handler.maxRetries() : defaultMaxRetries;
+    private Optional<String> retryOrGiveUp(TaskMessage task, ResultRequest request, Delivery delivery,
+                                           CeleryTaskHandler handler, RetryTask retry, Duration runtime) {
+        int maxRetries = handler.maxRetries() != null ? handler.maxRetries() : defaults.maxRetries();
         Throwable cause = retry.getCause();
         Instant now = clock.instant();
         Instant since = retryingSince(task).orElse(now);
@@ -172,21 +199,26 @@ public final class TaskExecution {
         if (task.retries() >= maxRetries || horizon != null && !now.isBefore(since.plus(horizon))) {
             PythonException error = cause != null ? PythonException.of(cause)
                     : new PythonException("MaxRetriesExceededError", "celery.exceptions", List.of(
-                    "Can't retry " + task.task() + "[" + task.id() + "] args:" + task.args() + " kwargs:" + task.kwargs()));
-            fail(task, error, cause != null ? cause : retry, runtime);
+                    "Can't retry " + task.task() + "[" + task.id() + "] args:" + PythonRepr.tuple(task.args())
+                            + " kwargs:" + PythonRepr.of(task.kwargs())));
+            fail(task, request, error, cause != null ? cause : retry, runtime, !handler.ignoreResult());
             return Optional.of("gave up after " + task.retries() + " retries over "
                     + Duration.between(since, now).withNanos(0) + ": " + error.repr());
         }
-        Duration countdown = retry.countdown() != null ? retry.countdown() : defaultRetryDelay;
+        Duration countdown = retry.countdown() != null ? retry.countdown() : defaults.retryDelay();
         TaskMessage.Builder next = followUps.retry(task, countdown).toBuilder().extraHeader(RETRYING_SINCE, since.toString());
         if (retry.args() != null) {
             next.args(retry.args()).kwargs(Map.of());
         }
-        s.publisher().publish(encoder.encode(next.build(), Route.queue(queue)));
+        s.publisher().publish(encoder.encode(next.build(), Route.queue(delivery.queue())));
         Throwable reasonError = cause != null ? cause : retry;
         PythonException reason = PythonException.of(reasonError);
         String traceback = stackTrace(reasonError);
-        store(task, TaskResult.retry(task.id(), reason, traceback));
+        if (!handler.ignoreResult()) {
+            // Task.retry sends the new message from inside the task: Celery lists it (same id) as a child
+            s.results().store(task, TaskResult.retry(task.id(), reason, traceback)
+                    .withChildren(List.of(ChildResults.task(task.id()))).withRequest(request));
+        }
         s.events().retried(task.id(), reason, traceback);
         s.metrics().finished(task.task(), "retried", runtime);
         log.info("Task {}[{}] retry: Retry in {}s: {}", task.task(), task.id(), countdown.toSeconds(), reason.repr());
@@ -202,37 +234,89 @@ public final class TaskExecution {
         }
     }
 
-    private void fail(TaskMessage task, PythonException error, Throwable thrown, Duration runtime) {
-        String traceback = stackTrace(thrown);
-        for (Signature errback : task.errbacks()) {
-            publishFollowUp(task, () -> followUps.errorCallback(task, errback));
-        }
-        store(task, TaskResult.failure(task.id(), error, traceback, clock.instant()));
+    /** @param thrown the error with the traceback to store, or null when Celery stores none */
+    private void fail(TaskMessage task, ResultRequest request, PythonException error, Throwable thrown,
+                      Duration runtime, boolean storeResult) {
+        String traceback = thrown == null ? null : stackTrace(thrown);
+        markFailed(task, TaskResult.failure(task.id(), error, traceback, clock.instant()).withRequest(request),
+                storeResult);
         s.events().failed(task.id(), error, traceback);
         s.metrics().finished(task.task(), "failed", runtime);
-        log.error("Task {}[{}] raised unexpected: {}", task.task(), task.id(), error.repr(), thrown);
-    }
-
-    private void store(TaskMessage task, TaskResult result) {
-        if (!task.ignoreResult()) {
-            s.results().store(task, result);
+        if (thrown != null) {
+            log.error("Task {}[{}] raised unexpected: {}", task.task(), task.id(), error.repr(), thrown);
+        } else {
+            log.error("Task {}[{}] raised unexpected: {}", task.task(), task.id(), error.repr());
         }
     }
 
-    private interface FollowUp {
-        FollowUpMessages.Publication next() throws RejectedMessageException;
-    }
-
-    private void publishFollowUp(TaskMessage task, FollowUp followUp) {
+    /**
+     * backends/base.py {@code mark_as_failure}: the FAILURE is stored (even with the ignore_result option; not for a
+     * task that ignores its results), the chord is told, the chain's remaining steps get the same FAILURE, then the
+     * errbacks are sent.
+     */
+    private void markFailed(TaskMessage task, TaskResult failure, boolean storeResult) {
+        if (storeResult) {
+            s.results().store(task, failure);
+        }
+        chordPartReturned(task, failure);
         try {
-            FollowUpMessages.Publication publication = followUp.next();
-            if (publication != null) {
-                s.publisher().publish(encoder.encode(publication.message(), publication.route()));
+            for (FollowUpMessages.FailedStep step : storeResult ? followUps.failedChainSteps(task, failure)
+                    : List.<FollowUpMessages.FailedStep>of()) {
+                s.results().store(step.request(), step.result());
             }
         } catch (RejectedMessageException e) {
-            // e.g. a group or chord as callback: the task's own outcome stands; the follow-up is reported, not run
-            log.warn("follow-up of {}[{}] not published: {}", task.task(), task.id(), e.getMessage());
+            log.warn("chain steps after {}[{}] not marked failed: {}", task.task(), task.id(), e.getMessage());
         }
+        publish(task, () -> followUps.errbacks(task));
+    }
+
+    /** A chord header task finished: when it was the last, the body runs, or fails with the part's error. */
+    private void chordPartReturned(TaskMessage task, TaskResult result) {
+        if (task.chord() == null) {
+            return;
+        }
+        switch (s.results().chordPartReturned(task, result).orElse(null)) {
+            case null -> {
+            }
+            case RedisChords.Results joined -> publish(task, () -> followUps.chordBody(task, joined.values()));
+            case RedisChords.Failed failed -> {
+                String bodyId = (String) task.chord().options().get("task_id");
+                log.error("Chord '{}' raised: {}", task.group(), failed.error().repr());
+                if (bodyId != null) {
+                    s.results().store(TaskMessage.builder(bodyId, task.chord().task()).build(),
+                            TaskResult.failure(bodyId, failed.error(), null, clock.instant()));
+                }
+                publish(task, () -> followUps.chordBodyErrbacks(task));
+            }
+        }
+    }
+
+    private interface FollowUps {
+        FollowUpMessages.FollowUps get() throws RejectedMessageException;
+    }
+
+    /**
+     * Publishes the follow-ups (chord sizes stored first) and returns them. One Celery could not send either — a
+     * malformed signature, a chord on rpc:// — is logged and skipped: the task's own outcome stands.
+     */
+    private FollowUpMessages.FollowUps publish(TaskMessage task, FollowUps followUps) {
+        FollowUpMessages.FollowUps out;
+        try {
+            out = followUps.get();
+            out.chords().forEach(chord -> s.results().startChord(chord.groupId(), chord.size()));
+        } catch (RejectedMessageException | UnsupportedOperationException e) {
+            log.warn("follow-up of {}[{}] not published: {}", task.task(), task.id(), e.getMessage());
+            return FollowUpMessages.FollowUps.NONE;
+        }
+        for (FollowUpMessages.Publication publication : out.publications()) {
+            s.queues().ensureExists(publication.route());
+            s.publisher().publish(encoder.encode(publication.message(), publication.route()));
+        }
+        return out;
+    }
+
+    private ResultRequest request(TaskMessage task, Delivery delivery) {
+        return ResultRequest.of(task, s.state().hostname(), delivery.deliveredTo().routingKey());
     }
 
     private static Duration since(long t0) {

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TaskThreads implements AutoCloseable {
 
+    private static final String CELERY = "celery.exceptions";
+
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Future<Object>> running = new ConcurrentHashMap<>();
     /** Task id → signal number asked for by a terminate, until the task's run sees it. */
@@ -38,17 +40,27 @@ public final class TaskThreads implements AutoCloseable {
     private record Limits(Double soft, Double hard) {
     }
 
-    /** Thrown when a limit ends the task; carries the Celery exception the Python side will see. */
+    /**
+     * Thrown when a limit ends the task; carries the Celery exception the Python side will see: billiard raises
+     * {@code SoftTimeLimitExceeded()} in the task, and the pool reports {@code TimeLimitExceeded(<hard limit>)}
+     * without a traceback (the task was killed from outside).
+     */
     static final class Exceeded extends Exception {
         private final transient PythonException python;
+        private final boolean hard;
 
-        Exceeded(PythonException python) {
-            super(python.type() + ": " + python.message());
+        Exceeded(PythonException python, boolean hard) {
+            super(python.repr());
             this.python = python;
+            this.hard = hard;
         }
 
         PythonException python() {
             return python;
+        }
+
+        boolean hard() {
+            return hard;
         }
     }
 
@@ -86,7 +98,8 @@ public final class TaskThreads implements AutoCloseable {
         Limits set = limitsByTask.getOrDefault(message.task(), new Limits(null, null));
         // celery/worker/request.py: the message's limit, else the task's
         Duration soft = seconds(message.softTimeLimit() != null ? message.softTimeLimit() : set.soft());
-        Duration hard = seconds(message.timeLimit() != null ? message.timeLimit() : set.hard());
+        Number hardLimit = message.timeLimit() != null ? message.timeLimit() : set.hard();
+        Duration hard = seconds(hardLimit);
         boolean softFirst = soft != null && (hard == null || soft.compareTo(hard) < 0);
         Duration limit = softFirst ? soft : hard;
         Future<Object> future = threads.submit(task);
@@ -96,8 +109,8 @@ public final class TaskThreads implements AutoCloseable {
         } catch (TimeoutException e) {
             future.cancel(true);
             throw softFirst
-                    ? exceeded("SoftTimeLimitExceeded", "SoftTimeLimitExceeded()")
-                    : exceeded("TimeLimitExceeded", "TimeLimitExceeded(" + python(hard) + ")");
+                    ? new Exceeded(new PythonException("SoftTimeLimitExceeded", CELERY, List.of()), false)
+                    : new Exceeded(new PythonException("TimeLimitExceeded", CELERY, List.of(hardLimit)), true);
         } catch (CancellationException e) {
             throw new Terminated(terminating.getOrDefault(message.id(), 15));
         } catch (InterruptedException e) {
@@ -117,15 +130,6 @@ public final class TaskThreads implements AutoCloseable {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-    }
-
-    private static Exceeded exceeded(String type, String message) {
-        return new Exceeded(new PythonException(type, "celery.exceptions", List.of(message)));
-    }
-
-    private static String python(Duration d) {
-        double s = d.toMillis() / 1000.0;
-        return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
     }
 
     private static Duration seconds(Number value) {

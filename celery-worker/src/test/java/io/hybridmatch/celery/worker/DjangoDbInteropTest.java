@@ -71,7 +71,6 @@ class DjangoDbInteropTest {
         String queue = WorkerTestProperties.newQueue();
         try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(TestWorkerApplication.class,
                 TestTasks.class).run("--hybridmatch.worker.queue=" + queue,
-                "--hybridmatch.worker.dead-letter-queue=" + queue + ".dead-letter",
                 "--hybridmatch.worker.hostname=java-" + queue + "@test",
                 "--hybridmatch.worker.result-backend=django-db",
                 "--hybridmatch.worker.django-db.url=jdbc:postgresql://127.0.0.1:5432/" + DATABASE,

@@ -70,6 +70,6 @@ abstract class InteropTest {
         String hostname = "java-" + queue() + "@test";
         assertThat(r.at("/ping").get(hostname).get("ok").asString()).isEqualTo("pong");
         assertThat(r.at("/registered").get(hostname).valueStream().map(JsonNode::asString).toList())
-                .containsExactly("tests.add", "tests.fail", "tests.flaky", "tests.sleep");
+                .containsExactly("tests.add", "tests.fail", "tests.flaky", "tests.progress", "tests.sleep", "tests.tsum");
     }
 }

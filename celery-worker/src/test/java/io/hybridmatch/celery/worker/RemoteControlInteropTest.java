@@ -45,7 +45,7 @@ class RemoteControlInteropTest {
                 List.of("revoke_on_node", "py-" + pythonQueue + "@test", REVOKED_BEFORE_START), BACKEND, pythonQueue);
         assertThat(revoked.get("alive").booleanValue()).isTrue();
         worker = new SpringApplicationBuilder(TestWorkerApplication.class, TestTasks.class).run(
-                "--hybridmatch.worker.queue=" + QUEUE, "--hybridmatch.worker.dead-letter-queue=" + QUEUE + ".dead-letter",
+                "--hybridmatch.worker.queue=" + QUEUE,
                 "--hybridmatch.worker.result-backend=" + BACKEND, "--hybridmatch.worker.hostname=" + NODE,
                 "--hybridmatch.worker.concurrency=2", "--hybridmatch.worker.heartbeat=1s", "--server.port=0");
     }

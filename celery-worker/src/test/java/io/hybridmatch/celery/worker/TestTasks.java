@@ -52,6 +52,29 @@ class TestTasks {
         });
     }
 
+    /** Reports PROGRESS as celery_progress's ProgressRecorder does, with STARTED tracked for this task only. */
+    @Bean
+    CeleryTaskHandler progress() {
+        return CeleryTaskHandler.withOptions("tests.progress", TaskParameters.required("total"),
+                new CeleryTaskHandler.Options(null, null, true, false), call -> {
+                    int total = ((Number) call.argument("total")).intValue();
+                    for (int i = 1; i <= total; i++) {
+                        Thread.sleep(300);
+                        call.updateState("PROGRESS", Map.of("pending", false, "current", i, "total", total,
+                                "percent", 100.0 * i / total, "description", ""));
+                    }
+                    Thread.sleep(300);
+                    return total;
+                });
+    }
+
+    /** A chord body: the sum of the header's results. */
+    @Bean
+    CeleryTaskHandler tsum() {
+        return handler("tests.tsum", TaskParameters.required("values"), call ->
+                ((java.util.List<?>) call.argument("values")).stream().mapToLong(v -> ((Number) v).longValue()).sum());
+    }
+
     /**
      * Test queues are per run: remove them with the context so the broker does not collect them (unless a test
      * hands the queue over to a second worker).
@@ -61,9 +84,11 @@ class TestTasks {
     DisposableBean deleteTestQueues(AmqpAdmin admin, WorkerProperties properties, DelayQueues delays) {
         return () -> {
             delays.declarables().forEach(queue -> admin.deleteQueue(((Queue) queue).getName()));
-            admin.deleteQueue(properties.queue());
-            admin.deleteQueue(properties.deadLetterQueue());
-            admin.deleteExchange(properties.queue());
+            for (String queue : properties.queues()) {
+                admin.deleteQueue(queue);
+                admin.deleteQueue(DeadLetters.queueFor(queue));
+                admin.deleteExchange(queue);
+            }
         };
     }
 

@@ -21,7 +21,6 @@ class WorkerLifecycleTest {
     private static ConfigurableApplicationContext worker(String queue, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of(
                 "--hybridmatch.worker.queue=" + queue,
-                "--hybridmatch.worker.dead-letter-queue=" + queue + ".dead-letter",
                 "--hybridmatch.worker.result-backend=" + BACKEND,
                 "--hybridmatch.worker.hostname=java-" + queue + "@test", "--server.port=0"));
         args.addAll(List.of(extra));

@@ -15,7 +15,6 @@ public final class WorkerTestProperties {
 
     public static void register(DynamicPropertyRegistry registry, String queue, String backend) {
         registry.add("hybridmatch.worker.queue", () -> queue);
-        registry.add("hybridmatch.worker.dead-letter-queue", () -> queue + ".dead-letter");
         registry.add("hybridmatch.worker.result-backend", () -> backend);
         registry.add("hybridmatch.worker.hostname", () -> "java-" + queue + "@test");
     }

@@ -1,5 +1,6 @@
 package io.hybridmatch.celery.conformance.worker;
 
+import io.hybridmatch.celery.PythonError;
 import io.hybridmatch.celery.worker.CeleryTaskHandler;
 import io.hybridmatch.celery.worker.CeleryTaskSet;
 import io.hybridmatch.celery.worker.RetryTask;
@@ -9,16 +10,17 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.springframework.stereotype.Component;
 
 /**
- * The conformance tasks in Java: the same names and behaviour as src/test/python/conformance/tasks.py. Where the
- * runtime has no equivalent of a Python task option (track_started, update_state, ignore_result per task, a chosen
- * Python exception type) the task does what it can, and differences.yaml lists the scenario as known open.
+ * The conformance tasks in Java: the same names and behaviour as src/test/python/conformance/tasks.py, Python's task
+ * options (track_started, ignore_result) as {@link CeleryTaskHandler.Options}, update_state as
+ * {@code TaskCall.updateState}, builtin exceptions as {@link PythonError}.
  */
 @Component
 public class ConformanceTasks implements CeleryTaskSet {
+
+    private static final CeleryTaskHandler.Options IGNORE_RESULT = new CeleryTaskHandler.Options(null, null, null, true);
 
     @Override
     public List<CeleryTaskHandler> tasks() {
@@ -32,12 +34,14 @@ public class ConformanceTasks implements CeleryTaskSet {
                         }),
                 task("conformance.sleep", TaskParameters.required("seconds"), ConformanceTasks::sleep),
                 task("conformance.limited", TaskParameters.required("seconds"), ConformanceTasks::sleep),
-                // Python: track_started=True (no runtime equivalent yet)
-                task("conformance.tracked", TaskParameters.required("seconds"), ConformanceTasks::sleep),
-                // Python: update_state('PROGRESS', {'current', 'total'}) per step (no runtime equivalent yet)
+                CeleryTaskHandler.withOptions("conformance.tracked", TaskParameters.required("seconds"),
+                        new CeleryTaskHandler.Options(null, null, true, false), ConformanceTasks::sleep),
                 task("conformance.progress", TaskParameters.required("steps", "interval"), call -> {
                     int steps = ((Number) call.argument("steps")).intValue();
-                    Thread.sleep(millis(((Number) call.argument("interval")).doubleValue() * steps));
+                    for (int step = 0; step < steps; step++) {
+                        call.updateState("PROGRESS", Map.of("current", step, "total", steps));
+                        Thread.sleep(millis(((Number) call.argument("interval")).doubleValue()));
+                    }
                     return Map.of("current", steps, "total", steps);
                 }),
                 CeleryTaskHandler.of("conformance.retry", new TaskParameters(List.of("times", "countdown", "with_exc"), 2),
@@ -49,11 +53,12 @@ public class ConformanceTasks implements CeleryTaskSet {
                             }
                             return Map.of("attempts", call.retries() + 1);
                         }),
-                // Python: ignore_result=True (no per-task equivalent yet)
-                task("conformance.ignored", TaskParameters.required("value"), call -> call.argument("value")),
-                task("conformance.ignored_fail", TaskParameters.required("message"), call -> {
-                    throw new IllegalArgumentException((String) call.argument("message"));
-                }),
+                CeleryTaskHandler.withOptions("conformance.ignored", TaskParameters.required("value"), IGNORE_RESULT,
+                        call -> call.argument("value")),
+                CeleryTaskHandler.withOptions("conformance.ignored_fail", TaskParameters.required("message"),
+                        IGNORE_RESULT, call -> {
+                            throw new IllegalArgumentException((String) call.argument("message"));
+                        }),
                 task("conformance.total", TaskParameters.required("values"), call -> {
                     Object sum = 0;
                     for (Object value : (List<?>) call.argument("values")) {
@@ -94,14 +99,12 @@ public class ConformanceTasks implements CeleryTaskSet {
         return Math.round(seconds * 1000);
     }
 
-    /** The nearest Java failure to the Python exception the task raises. */
+    /** The Python exception the task raises: an application type, or a builtin named with PythonError. */
     private static RuntimeException failure(String type, String message) {
-        return switch (type) {
-            case "ValueError" -> new IllegalArgumentException(message);
-            case "KeyError" -> new NoSuchElementException(message);
-            case "ConformanceError" -> new ConformanceError(message);
-            default -> new RuntimeException(message);
-        };
+        if (type.equals("ConformanceError")) {
+            return new ConformanceError(message);
+        }
+        return message == null ? new PythonError(type) : new PythonError(type, message);
     }
 
     /** An application exception type, not a builtin: Python sees its simple name. */

@@ -8,12 +8,18 @@ import io.hybridmatch.celery.worker.DeadLetters;
 import io.hybridmatch.celery.worker.DelayQueues;
 import io.hybridmatch.celery.worker.DjangoDbResultBackend;
 import com.zaxxer.hikari.HikariDataSource;
+import io.hybridmatch.celery.worker.FollowUpQueues;
 import io.hybridmatch.celery.worker.RedisResultBackend;
 import io.hybridmatch.celery.worker.RemoteControlListener;
 import io.hybridmatch.celery.worker.ResultBackend;
 import io.hybridmatch.celery.worker.RevokedTasks;
 import io.hybridmatch.celery.worker.RpcResultBackend;
+import io.hybridmatch.celery.Compression;
+import io.hybridmatch.celery.FollowUpMessages;
+import io.hybridmatch.celery.RejectedMessageException;
 import io.hybridmatch.celery.TaskMessageDecoder;
+import io.hybridmatch.celery.TaskMessageEncoder;
+import io.hybridmatch.celery.TaskRoutes;
 import io.hybridmatch.celery.worker.TaskAdmission;
 import io.hybridmatch.celery.worker.ControlCommands;
 import io.hybridmatch.celery.worker.InspectCommands;
@@ -35,6 +41,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -88,7 +96,8 @@ public class CeleryWorkerAutoConfiguration {
     @Bean(destroyMethod = "close")
     ResultBackend resultBackend(WorkerProperties properties, ConfirmedPublisher publisher) {
         if (properties.redisBackend()) {
-            return new RedisResultBackend(properties.resultBackend(), properties.resultExpires());
+            return new RedisResultBackend(properties.resultBackend(), properties.resultExpires(),
+                    properties.resultExtended());
         }
         if (properties.resultBackend().equals(WorkerProperties.DJANGO_DB)) {
             return djangoDb(properties.djangoDb());
@@ -107,7 +116,7 @@ public class CeleryWorkerAutoConfiguration {
 
     @Bean
     DelayQueues delayQueues(WorkerProperties properties, ConfirmedPublisher publisher) {
-        return new DelayQueues(publisher, properties.queue());
+        return new DelayQueues(publisher, properties.queues());
     }
 
     @Bean
@@ -138,17 +147,20 @@ public class CeleryWorkerAutoConfiguration {
 
     /**
      * Exchanges and queues declared exactly as Celery/kombu declare them (a different flag or argument would make
-     * the other side's declaration fail), plus the worker's own dead-letter and delay queues.
+     * the other side's declaration fail; the producer's queue arguments are configured), plus the worker's own
+     * dead-letter and delay queues, per task queue.
      */
     @Bean
     Declarables celeryTopology(WorkerProperties properties, DelayQueues delays, WorkerState state) {
         List<Declarable> all = new ArrayList<>();
-        DirectExchange taskExchange = new DirectExchange(properties.queue(), true, false);
-        Queue taskQueue = new Queue(properties.queue(), true, false, false);
-        all.add(taskExchange);
-        all.add(taskQueue);
-        all.add(BindingBuilder.bind(taskQueue).to(taskExchange).with(properties.queue()));
-        all.add(new Queue(properties.deadLetterQueue(), true, false, false));
+        for (String queue : properties.queues()) {
+            DirectExchange taskExchange = new DirectExchange(queue, true, false);
+            Queue taskQueue = new Queue(queue, true, false, false, properties.declaredQueueArguments());
+            all.add(taskExchange);
+            all.add(taskQueue);
+            all.add(BindingBuilder.bind(taskQueue).to(taskExchange).with(queue));
+            all.add(new Queue(DeadLetters.queueFor(queue), true, false, false));
+        }
         all.addAll(delays.declarables());
         all.add(new TopicExchange("celeryev", true, false));
         FanoutExchange pidbox = new FanoutExchange("celery.pidbox", false, false);
@@ -163,7 +175,8 @@ public class CeleryWorkerAutoConfiguration {
     /** {@code hybridmatch_celery_queue_messages{queue}}: messages waiting in the task queue (and its dead letters). */
     @Bean
     MeterBinder queueDepth(AmqpAdmin admin, WorkerProperties properties) {
-        return registry -> List.of(properties.queue(), properties.deadLetterQueue()).forEach(queue ->
+        return registry -> properties.queues().stream()
+                .flatMap(queue -> Stream.of(queue, DeadLetters.queueFor(queue))).forEach(queue ->
                 Gauge.builder("hybridmatch.celery.queue.messages", () -> {
                     var info = admin.getQueueInfo(queue);
                     return info == null ? 0 : info.getMessageCount();
@@ -182,16 +195,21 @@ public class CeleryWorkerAutoConfiguration {
     TaskConsumer taskConsumer(TaskRegistry tasks, WorkerProperties properties, ResultBackend results,
                               ConfirmedPublisher publisher, DelayQueues delays, RevokedTasks revoked,
                               WorkerEvents events, WorkerState state, TaskThreads threads,
-                              RateLimits rateLimits, ObjectProvider<MeterRegistry> registries) {
+                              RateLimits rateLimits, ObjectProvider<MeterRegistry> registries, AmqpAdmin admin) {
         TaskMetrics metrics = new TaskMetrics(registries.getIfAvailable(SimpleMeterRegistry::new));
         Clock clock = Clock.systemUTC();
         TaskAdmission admission = new TaskAdmission(new TaskMessageDecoder(properties.maxBodyBytes()), tasks.byName(),
                 revoked::isRevoked, clock);
-        TaskExecution execution = new TaskExecution(new TaskExecution.Services(results, publisher, events, state, metrics,
-                threads, rateLimits, revoked),
-                properties.queue(), properties.maxRetries(), properties.defaultRetryDelay(), clock);
-        return new TaskConsumer(admission, execution, new DeadLetters(publisher, properties.deadLetterQueue()), delays,
-                metrics, state);
+        TaskMessageEncoder encoder = new TaskMessageEncoder(clock, state.hostname(),
+                properties.resultCompression() == null ? null : compression(properties.resultCompression()));
+        TaskRoutes routes = new TaskRoutes(properties.taskRoutes(), tasks.byName().keySet(),
+                properties.queues().getFirst(), properties.defaultQueue());
+        FollowUpQueues queues = new FollowUpQueues(admin, Set.copyOf(properties.queues()));
+        TaskExecution execution = new TaskExecution(new TaskExecution.Services(results, publisher, queues, events,
+                state, metrics, threads, rateLimits, revoked),
+                encoder, new FollowUpMessages(clock, routes), new TaskExecution.Defaults(properties.maxRetries(),
+                properties.defaultRetryDelay(), properties.trackStarted()), clock);
+        return new TaskConsumer(admission, execution, new DeadLetters(publisher), delays, metrics, state);
     }
 
     @Bean
@@ -221,7 +239,7 @@ public class CeleryWorkerAutoConfiguration {
             SimpleMessageListenerContainer added = newTaskContainer(connectionFactory, properties, consumer);
             added.afterPropertiesSet();
             return added;
-        }, admin, properties.queue(), properties.concurrency(), TaskConsumers.autoscale(properties.autoscale()));
+        }, admin, properties.queues(), properties.concurrency(), TaskConsumers.autoscale(properties.autoscale()));
     }
 
     @Bean
@@ -240,7 +258,7 @@ public class CeleryWorkerAutoConfiguration {
                 + rabbit.determinePort() + "/" + vhost);
         conf.put("result_backend", properties.resultBackend());
         conf.put("deprecated_settings", null);
-        conf.put("task_default_queue", properties.queue());
+        conf.put("task_default_queue", properties.queues().getFirst());
         conf.put("result_expires", properties.resultExpires().toSeconds());
         conf.put("worker_concurrency", properties.concurrency());
         conf.put("worker_prefetch_multiplier", properties.prefetch());
@@ -274,6 +292,14 @@ public class CeleryWorkerAutoConfiguration {
         container.setMissingQueuesFatal(false);
         container.setMessageListener(new RemoteControlListener(state, publisher, inspect, control));
         return container;
+    }
+
+    private static Compression compression(String name) {
+        try {
+            return Compression.named(name);
+        } catch (RejectedMessageException e) {
+            throw new IllegalArgumentException("hybridmatch.worker.result-compression: " + e.getMessage(), e);
+        }
     }
 
     private static String localHostName() {
