@@ -113,11 +113,12 @@ def success_is_kept():
 
 
 def progress():
+    """What a celery_progress view shows while a Java task runs, then once it is done."""
     result = app.send_task('tests.progress', args=[3])
     seen, deadline = [], time.time() + TIMEOUT
     while time.time() < deadline:
-        info = Progress(result).get_info()
-        if info['state'] not in [s['state'] for s in seen]:
+        info = Progress(AsyncResult(result.id, app=app)).get_info()
+        if not seen or info['state'] != seen[-1]['state']:
             seen.append(info)
         if info.get('complete'):
             break
