@@ -3,6 +3,7 @@ package io.hybridmatch.worker.faults;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import io.hybridmatch.celery.worker.CeleryTestClient;
+import io.hybridmatch.celery.worker.DeadLetters;
 import io.hybridmatch.celery.worker.DelayQueues;
 import io.hybridmatch.celery.worker.boot.WorkerProperties;
 import io.hybridmatch.elasticsearch.local.LocalElasticsearch;
@@ -116,7 +117,6 @@ final class FaultRig implements AutoCloseable {
         properties.put("server.port", 0);
         properties.put("spring.rabbitmq.port", rabbitPort);
         properties.put("hybridmatch.worker.queue", queue);
-        properties.put("hybridmatch.worker.dead-letter-queue", queue + ".dead-letter");
         properties.put("hybridmatch.worker.hostname", queue + "@localhost");
         properties.put("hybridmatch.worker.result-backend", redis.url());
         properties.put("hybridmatch.elasticsearch.url", es);
@@ -150,7 +150,7 @@ final class FaultRig implements AutoCloseable {
             WorkerProperties properties = context.getBean(WorkerProperties.class);
             context.getBean(DelayQueues.class).declarables().forEach(q -> admin.deleteQueue(((Queue) q).getName()));
             admin.deleteQueue(properties.queue());
-            admin.deleteQueue(properties.deadLetterQueue());
+            admin.deleteQueue(DeadLetters.queueFor(properties.queue()));
             admin.deleteExchange(properties.queue());
             context.close();
             client.close();

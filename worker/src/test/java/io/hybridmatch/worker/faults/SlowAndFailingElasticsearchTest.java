@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.hybridmatch.celery.worker.DeadLetterReplay;
+import io.hybridmatch.celery.worker.DeadLetters;
 import io.hybridmatch.celery.worker.TaskExecution;
 import io.hybridmatch.worker.faults.FaultRig.Worker;
 import java.net.URI;
@@ -179,7 +180,7 @@ class SlowAndFailingElasticsearchTest {
         tasks.forEach(worker.client()::forget);
         ConnectionFactory factory = new ConnectionFactory();
         factory.setPort(5672);
-        String deadLetters = worker.context().getEnvironment().getRequiredProperty("hybridmatch.worker.dead-letter-queue");
+        String deadLetters = DeadLetters.queueFor(worker.context().getEnvironment().getRequiredProperty("hybridmatch.worker.queue"));
         try (Connection connection = factory.newConnection()) {
             DeadLetterReplay.Outcome outcome = new DeadLetterReplay(connection.createChannel())
                     .replay(deadLetters, TaskExecution.RETRIES_EXHAUSTED);
