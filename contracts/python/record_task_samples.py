@@ -13,7 +13,7 @@ import uuid
 import amqp
 from celery import Celery
 
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', '..', 'django-hybridmatch'))
 from hybridmatch_client import tasks  # noqa: E402
 
 QUEUE = 'record-' + uuid.uuid4().hex[:8]

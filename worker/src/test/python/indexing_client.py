@@ -17,7 +17,7 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-from hybridmatch_client import tasks  # noqa: E402 - the contracts' Python helper, as Django would import it
+from hybridmatch_client import tasks  # noqa: E402 - the Django package's client, as Django would import it
 from interop_app import app  # noqa: E402
 from recruiting import signals  # noqa: E402
 from recruiting.models import Candidate  # noqa: E402

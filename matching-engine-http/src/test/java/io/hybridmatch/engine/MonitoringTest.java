@@ -126,4 +126,14 @@ class MonitoringTest extends EngineTest {
         assertThat(lines.getLast()).contains("\"missing_vectors\":0").contains("\"orphan_vectors\":0");
         assertThat(client.getJson("/faiss/indexes/candidates/vectors/3").status()).isEqualTo(200);
     }
+
+    @Test
+    void theDocumentListingGivesEveryIdWithItsUpdatedAtAsVersion() {
+        List<JsonNode> documents = client.get("/admin/consistency/candidates/documents").lines()
+                .map(tools.jackson.databind.json.JsonMapper.shared()::readTree).toList();
+        assertThat(documents).extracting(d -> d.get("id").asLong()).doesNotHaveDuplicates().contains(1L, 3L, 12L);
+        JsonNode three = documents.stream().filter(d -> d.get("id").asLong() == 3).findFirst().orElseThrow();
+        assertThat(three.get("version").asLong()).as("demo candidate 3's updated_at")
+                .isEqualTo(java.time.Instant.parse("2026-11-10T08:15:00Z").toEpochMilli());
+    }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The Python client the Django side imports (contracts/python/hybridmatch_client), against this running engine. */
+/** The Python client the Django side imports (django-hybridmatch/hybridmatch_client), against this running engine. */
 class PythonClientTest extends EngineTest {
 
     @LocalServerPort
@@ -16,7 +16,7 @@ class PythonClientTest extends EngineTest {
 
     @Test
     void thePythonClientsOwnTestsPass() throws Exception {
-        Path test = Path.of("../contracts/python/tests/test_engine_client.py").toAbsolutePath().normalize();
+        Path test = Path.of("../django-hybridmatch/tests/test_engine_client.py").toAbsolutePath().normalize();
         ProcessBuilder command = new ProcessBuilder("/usr/bin/python3", test.toString(), "http://127.0.0.1:" + port)
                 .redirectErrorStream(true);
         command.environment().put("HYBRIDMATCH_API_KEY", TestKeys.ADMIN.key());

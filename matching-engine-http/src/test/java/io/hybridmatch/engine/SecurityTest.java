@@ -76,6 +76,7 @@ class SecurityTest extends EngineTest {
             new Call("feedbackRates", "GET", "/feedback/rates?k=5", null),
             new Call("consistencyCheck", "GET", "/admin/consistency/job_offers", null),
             new Call("consistencyRepair", "POST", "/admin/consistency/job_offers/repair", null),
+            new Call("consistencyDocuments", "GET", "/admin/consistency/job_offers/documents", null),
             new Call("erase", "POST", "/admin/erasure", "{\"index\":\"job_offers\",\"ids\":[7450902]}"),
             new Call("purgeDeleted", "POST", "/admin/erasure/purge", null),
             new Call("listBackups", "GET", "/admin/backups", null),

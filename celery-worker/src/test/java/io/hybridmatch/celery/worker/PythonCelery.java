@@ -17,7 +17,7 @@ public final class PythonCelery {
     /** The runtime's Celery app ({@code interop_app}), importable from other modules' scripts too. */
     private static final Path RUNTIME_SCRIPTS = Path.of("../celery-worker/src/test/python").toAbsolutePath().normalize();
     /** The contracts' Python helper package, importable as the Django side imports it. */
-    private static final Path CLIENT = Path.of("../contracts/python").toAbsolutePath().normalize();
+    private static final Path CLIENT = Path.of("../django-hybridmatch").toAbsolutePath().normalize();
     private static final String PYTHON = "/usr/bin/python3";
 
     private PythonCelery() {

@@ -1,5 +1,6 @@
 package io.hybridmatch.engine.api;
 
+import io.hybridmatch.engine.monitoring.DocumentScan;
 import io.hybridmatch.engine.monitoring.IndexConsistency;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.vector.VectorStore;
@@ -18,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Index consistency: Elasticsearch vs vector ids per entity ({@code GET}), and the repair ({@code POST .../repair}),
- * which streams its progress as JSON lines (one per batch, then the final report) for {@code bin/repair}.
+ * which streams its progress as JSON lines (one per batch, then the final report) for {@code bin/repair}; the
+ * documents Elasticsearch holds with their versions ({@code GET .../documents}), which a client compares with its
+ * own database (the Django package's {@code hybridmatch_check}).
  */
 @RestController
 @RequestMapping("/admin/consistency")
@@ -29,10 +32,12 @@ public class ConsistencyController {
 
     private final IndexConsistency consistency;
     private final VectorStoreRegistry vectors;
+    private final DocumentScan documents;
 
-    public ConsistencyController(IndexConsistency consistency, VectorStoreRegistry vectors) {
+    public ConsistencyController(IndexConsistency consistency, VectorStoreRegistry vectors, DocumentScan documents) {
         this.consistency = consistency;
         this.vectors = vectors;
+        this.documents = documents;
     }
 
     @GetMapping("/{index}")
@@ -55,6 +60,20 @@ public class ConsistencyController {
             });
             out.write((JSON.writeValueAsString(report) + "\n").getBytes(StandardCharsets.UTF_8));
         };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
+    }
+
+    /** JSON lines {"id", "version"}, one per document, streamed: an index of millions never sits in memory. */
+    @GetMapping(value = "/{index}/documents", produces = "application/x-ndjson")
+    public ResponseEntity<StreamingResponseBody> documents(@PathVariable String index) {
+        SearchIndex target = searchIndex(index);
+        StreamingResponseBody body = out -> documents.forEach(target, document -> {
+            try {
+                out.write((JSON.writeValueAsString(document) + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
     }
 

@@ -2,6 +2,7 @@ package io.hybridmatch.engine.config;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hybridmatch.embeddings.TextEmbedder;
+import io.hybridmatch.engine.monitoring.DocumentScan;
 import io.hybridmatch.engine.monitoring.EmbeddingDriftMonitor;
 import io.hybridmatch.engine.monitoring.FeedbackStore;
 import io.hybridmatch.engine.monitoring.IndexConsistency;
@@ -53,6 +54,11 @@ class MonitoringConfiguration {
     @Bean
     IndexConsistency indexConsistency(ElasticsearchClient es, DocumentIndexer indexer) {
         return new IndexConsistency(es, indexer);
+    }
+
+    @Bean
+    DocumentScan documentScan(ElasticsearchClient es) {
+        return new DocumentScan(es);
     }
 
     /** {@code hybridmatch_index_documents{index,store}}: Elasticsearch and vector counts side by side. */

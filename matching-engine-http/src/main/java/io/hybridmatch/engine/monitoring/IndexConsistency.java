@@ -1,9 +1,6 @@
 package io.hybridmatch.engine.monitoring;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.vector.VectorStore;
@@ -36,10 +33,12 @@ public final class IndexConsistency {
 
     private final ElasticsearchClient es;
     private final DocumentIndexer indexer;
+    private final DocumentScan scan;
 
     public IndexConsistency(ElasticsearchClient es, DocumentIndexer indexer) {
         this.es = es;
         this.indexer = indexer;
+        this.scan = new DocumentScan(es);
     }
 
     /** Ids in Elasticsearch without a vector, and vectors without a document, both sorted. */
@@ -94,35 +93,9 @@ public final class IndexConsistency {
         }
     }
 
-    /** Every document id, paged with a point in time so concurrent writes do not shift the pages. */
     private Set<Long> documentIds(SearchIndex index) {
         Set<Long> ids = new HashSet<>();
-        try {
-            String pit = es.openPointInTime(p -> p.index(index.alias()).keepAlive(t -> t.time("1m"))).id();
-            try {
-                List<FieldValue> after = null;
-                while (true) {
-                    List<FieldValue> cursor = after;
-                    SearchResponse<Void> page = es.search(s -> {
-                        s.size(PAGE).source(src -> src.fetch(false)).pit(p -> p.id(pit).keepAlive(t -> t.time("1m")))
-                                .sort(o -> o.field(f -> f.field("_shard_doc")));
-                        if (cursor != null) {
-                            s.searchAfter(cursor);
-                        }
-                        return s;
-                    }, Void.class);
-                    List<Hit<Void>> hits = page.hits().hits();
-                    hits.forEach(hit -> ids.add(Long.parseLong(hit.id())));
-                    if (hits.size() < PAGE) {
-                        return ids;
-                    }
-                    after = hits.getLast().sort();
-                }
-            } finally {
-                es.closePointInTime(c -> c.id(pit));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        scan.forEach(index, document -> ids.add(document.id()));
+        return ids;
     }
 }

@@ -53,6 +53,7 @@ public final class EndpointPolicy {
             new Rule(POST, "/faiss/delete", Scope.VECTORS_WRITE, Tenancy.ALL_TENANTS),
             new Rule(GET, "/admin/consistency/{index}", Scope.ADMIN, Tenancy.ALL_TENANTS),
             new Rule(POST, "/admin/consistency/{index}/repair", Scope.ADMIN, Tenancy.ALL_TENANTS),
+            new Rule(GET, "/admin/consistency/{index}/documents", Scope.ADMIN, Tenancy.ALL_TENANTS),
             new Rule(POST, "/admin/erasure", Scope.ADMIN, Tenancy.ALL_TENANTS),
             new Rule(POST, "/admin/erasure/purge", Scope.ADMIN, Tenancy.ALL_TENANTS),
             new Rule(GET, "/admin/backups", Scope.ADMIN, Tenancy.ALL_TENANTS),

@@ -16,6 +16,13 @@ class EngineError(Exception):
         self.detail = problem.get('detail')
 
 
+class EngineUnavailable(EngineError):
+    """The engine did not answer (refused connection, timeout): .status is None, the problem names the cause."""
+
+    def __init__(self, url, reason):
+        super().__init__(None, {'type': 'urn:hybridmatch:problem:unavailable', 'detail': f'{url}: {reason}'})
+
+
 class EngineClient:
     """api_key: the engine's API key, sent as `Authorization: Bearer <key>`; default: the HYBRIDMATCH_API_KEY
     environment variable. A key bound to a tenant confines matching and feedback to that tenant."""
@@ -29,14 +36,24 @@ class EngineClient:
         return f'EngineClient({self.base_url!r})'
 
     def _call(self, method, path, body=None):
+        with self._open(method, path, body) as response:
+            return json.loads(response.read())
+
+    def _lines(self, path):
+        """The JSON lines of a streamed answer, read as they come."""
+        with self._open('GET', path) as response:
+            for line in response:
+                if line.strip():
+                    yield json.loads(line)
+
+    def _open(self, method, path, body=None):
         data = None if body is None else json.dumps(body).encode('utf-8')
         headers = {'Content-Type': 'application/json'}
         if self._api_key:
             headers['Authorization'] = 'Bearer ' + self._api_key
         request = urllib.request.Request(self.base_url + path, data=data, method=method, headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return json.loads(response.read())
+            return urllib.request.urlopen(request, timeout=self.timeout)
         except urllib.error.HTTPError as e:
             payload = e.read()
             try:
@@ -44,6 +61,8 @@ class EngineClient:
             except ValueError:
                 problem = {'detail': payload.decode('utf-8', 'replace')}
             raise EngineError(e.code, problem) from None
+        except (urllib.error.URLError, OSError) as e:
+            raise EngineUnavailable(self.base_url, getattr(e, 'reason', e)) from None
 
     def embeddings(self, texts):
         return self._call('POST', '/embeddings', {'texts': list(texts)})['vectors']
@@ -71,6 +90,16 @@ class EngineClient:
 
     def match_offers(self, candidate_id=None, candidate=None, **options):
         return self._call('POST', '/match/offers', _one_of('candidate', candidate_id, candidate, options))
+
+    def feedback(self, search_id, result_id, rank, event, fusion, **fields):
+        """event: impression, click, apply or hire; fields: index, occurred_at, tenant_id."""
+        return self._call('POST', '/feedback', dict(fields, search_id=search_id, result_id=result_id, rank=rank,
+                                                    event=event, fusion=fusion))
+
+    def document_versions(self, index):
+        """Every document the engine holds in an index, as (id, version) pairs; version = updated_at in epoch ms."""
+        for line in self._lines(f'/admin/documents/{index}'):
+            yield line['id'], line['version']
 
 
 def _one_of(name, id_, document, options):

@@ -6,6 +6,6 @@
     EngineClient('http://engine:8080').faiss_search('candidates', vector, top_k=10)
 """
 from . import tasks
-from .engine import EngineClient, EngineError
+from .engine import EngineClient, EngineError, EngineUnavailable
 
-__all__ = ['tasks', 'EngineClient', 'EngineError']
+__all__ = ['tasks', 'EngineClient', 'EngineError', 'EngineUnavailable']
