@@ -3,10 +3,11 @@ package io.hybridmatch.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hybridmatch.engine.api.ContractController;
-import io.hybridmatch.engine.security.ApiKeys;
 import io.hybridmatch.engine.security.EndpointPolicy;
 import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
+import io.hybridmatch.security.AccessPolicy;
+import io.hybridmatch.security.ApiKeys;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -95,7 +96,7 @@ class SecurityTest extends EngineTest {
         return new ContractClient(port, key.key());
     }
 
-    private static EndpointPolicy.Rule rule(Call call) {
+    private static AccessPolicy.Rule rule(Call call) {
         String path = URI.create(call.path()).getPath();
         return EndpointPolicy.RULES.stream()
                 .filter(r -> r.method().name().equals(call.method())
@@ -155,7 +156,7 @@ class SecurityTest extends EngineTest {
             Call call = CALLS.stream().filter(c -> c.operationId().equals(operation.getOperationId())).findFirst()
                     .orElseThrow(() -> new AssertionError("no sample call for " + operation.getOperationId()));
             assertThat(call.method()).isEqualTo(method.name());
-            EndpointPolicy.Rule rule = rule(call);
+            AccessPolicy.Rule rule = rule(call);
             assertThat(rule.pattern()).as("%s", call).isEqualTo(path);
             assertThat(operation.getExtensions()).as("%s", call).containsEntry("x-required-scope", rule.scope().wireName());
             assertThat(operation.getResponses()).as("%s", call).containsKeys("401", "403");
@@ -188,7 +189,7 @@ class SecurityTest extends EngineTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("calls")
     void aKeyWithoutTheScopeIs403(Call call) {
-        EndpointPolicy.Rule rule = rule(call);
+        AccessPolicy.Rule rule = rule(call);
         TestKeys.Key lacking = rule.scope().wireName().equals("match") ? TestKeys.METRICS_ONLY : TestKeys.MATCH_ONLY;
         JsonNode problem = send(as(lacking), call).refused(403, "forbidden");
         assertThat(problem.get("detail").asString()).contains("lacks scope '" + rule.scope().wireName() + "'");
@@ -208,9 +209,9 @@ class SecurityTest extends EngineTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("calls")
     void aTenantsKeyIsRefusedWhereverTheDataSpansTenants(Call call) {
-        EndpointPolicy.Rule rule = rule(call);
+        AccessPolicy.Rule rule = rule(call);
         ContractClient.Reply reply = as(TestKeys.ACME_ALL_SCOPES).send(call.method(), call.path(), call.body(), Map.of());
-        if (rule.tenancy() == EndpointPolicy.Tenancy.ALL_TENANTS) {
+        if (rule.tenancy() == AccessPolicy.Tenancy.ALL_TENANTS) {
             JsonNode problem = new Reply(reply).refused(403, "forbidden");
             assertThat(problem.get("detail").asString()).contains("spans all tenants").contains("'acme'");
         } else {

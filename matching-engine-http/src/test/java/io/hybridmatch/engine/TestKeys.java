@@ -1,6 +1,6 @@
 package io.hybridmatch.engine;
 
-import io.hybridmatch.engine.security.ApiKeys;
+import io.hybridmatch.security.ApiKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

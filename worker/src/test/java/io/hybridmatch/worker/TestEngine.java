@@ -1,7 +1,7 @@
 package io.hybridmatch.worker;
 
 import io.hybridmatch.engine.MatchingEngineApplication;
-import io.hybridmatch.engine.security.ApiKeys;
+import io.hybridmatch.security.ApiKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

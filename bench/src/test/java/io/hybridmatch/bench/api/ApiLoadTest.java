@@ -3,7 +3,7 @@ package io.hybridmatch.bench.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hybridmatch.elasticsearch.local.TestElasticsearch;
-import io.hybridmatch.engine.security.ApiKeys;
+import io.hybridmatch.security.ApiKeys;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -1,7 +1,5 @@
 package io.hybridmatch.engine.api;
 
-import io.hybridmatch.engine.security.CrossTenantException;
-import io.hybridmatch.engine.security.EndpointPolicy;
 import io.hybridmatch.vector.VectorValidationException;
 import java.net.URI;
 import java.util.List;
@@ -12,17 +10,16 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every client error leaves as an RFC 7807 document with a stable problem type the Python side can branch on. */
+/**
+ * Every client error leaves as an RFC 7807 document with a stable problem type the Python side can branch on (401 and
+ * 403: {@link io.hybridmatch.security.SecurityProblems}).
+ */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
@@ -31,8 +28,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     static final URI INVALID_VECTOR = URI.create("urn:hybridmatch:problem:invalid-vector");
     static final URI UNKNOWN_INDEX = URI.create("urn:hybridmatch:problem:unknown-index");
     static final URI UNKNOWN_ID = URI.create("urn:hybridmatch:problem:unknown-id");
-    static final URI UNAUTHORIZED = URI.create("urn:hybridmatch:problem:unauthorized");
-    static final URI FORBIDDEN = URI.create("urn:hybridmatch:problem:forbidden");
 
     public record FieldError(String field, String message) {
     }
@@ -61,28 +56,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unknownDocument(java.util.NoSuchElementException e) {
         ProblemDetail problem = problem(UNKNOWN_ID, "Unknown id", e.getMessage());
         problem.setStatus(HttpStatus.NOT_FOUND);
-        return problem;
-    }
-
-    /** No key, or an unknown one (raised by the security filters, rendered here so every error has one shape). */
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ProblemDetail> unauthorized(AuthenticationException e) {
-        ProblemDetail problem = problem(UNAUTHORIZED, "Unauthorized", e instanceof BadCredentialsException
-                ? e.getMessage()
-                : "this endpoint needs an API key: 'Authorization: Bearer <key>' or 'X-API-Key: <key>'");
-        problem.setStatus(HttpStatus.UNAUTHORIZED);
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"hybridmatch\"").body(problem);
-    }
-
-    /** A key without the endpoint's scope, or bound to another tenant than the data asked for. */
-    @ExceptionHandler({AccessDeniedException.class, CrossTenantException.class})
-    ProblemDetail forbidden(RuntimeException e) {
-        String detail = e instanceof AuthorizationDeniedException denied
-                && denied.getAuthorizationResult() instanceof EndpointPolicy.Denial denial ? denial.reason()
-                : e instanceof CrossTenantException ? e.getMessage() : "no endpoint here is open to this key";
-        ProblemDetail problem = problem(FORBIDDEN, "Forbidden", detail);
-        problem.setStatus(HttpStatus.FORBIDDEN);
         return problem;
     }
 

@@ -1,73 +1,18 @@
 package io.hybridmatch.engine.security;
 
-import jakarta.servlet.DispatcherType;
-import org.springframework.beans.factory.annotation.Qualifier;
+import io.hybridmatch.security.AccessPolicy;
+import io.hybridmatch.security.ApiKeySecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
-import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.context.annotation.Import;
 
-/**
- * API-key authentication and per-endpoint scopes ({@link EndpointPolicy}) with Spring Security. Stateless: no
- * session, no cookie, so no CSRF token either (a browser never adds these headers on its own). 401 and 403 are
- * rendered by the MVC exception handling ({@code ProblemHandler}), so they are the same RFC 7807 documents as
- * every other error.
- */
+/** The engine's endpoints behind API keys: {@link EndpointPolicy} enforced by the shared {@link ApiKeySecurity}. */
 @Configuration(proxyBeanMethods = false)
+@Import(ApiKeySecurity.class)
 class SecurityConfiguration {
 
     @Bean
-    ApiKeys apiKeys(ApiKeyProperties properties) {
-        return new ApiKeys(properties);
-    }
-
-    /** Also keeps Spring Boot from creating its default user with a generated password. */
-    @Bean
-    AuthenticationManager apiKeyAuthenticationManager(ApiKeys keys) {
-        return authentication -> keys.authenticate((String) authentication.getCredentials())
-                .map(ApiKeyAuthentication::of)
-                .orElseThrow(() -> new BadCredentialsException("the API key is not known"));
-    }
-
-    @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager apiKeyAuthenticationManager,
-                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> problems.resolveException(request, response, null, e);
-        AccessDeniedHandler forbidden = (request, response, e) -> problems.resolveException(request, response, null, e);
-
-        AuthenticationFilter apiKeyFilter = new AuthenticationFilter(apiKeyAuthenticationManager,
-                ApiKeyAuthentication::fromRequest);
-        apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized));
-        apiKeyFilter.setSuccessHandler((request, response, authentication) -> { }); // go on to the endpoint
-
-        http.csrf(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(apiKeyFilter, BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                .authorizeHttpRequests(authorize -> {
-                    // the request itself was authorised; its error page and the end of a streamed answer need nothing more
-                    authorize.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
-                    authorize.requestMatchers(HttpMethod.GET, EndpointPolicy.OPEN_GET.toArray(String[]::new)).permitAll();
-                    for (EndpointPolicy.Rule rule : EndpointPolicy.RULES) {
-                        authorize.requestMatchers(rule.method(), rule.pattern()).access(EndpointPolicy.manager(rule));
-                    }
-                    authorize.anyRequest().denyAll();
-                });
-        return http.build();
+    AccessPolicy engineAccessPolicy() {
+        return EndpointPolicy.POLICY;
     }
 }

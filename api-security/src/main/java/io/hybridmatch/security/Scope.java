@@ -1,4 +1,4 @@
-package io.hybridmatch.engine.security;
+package io.hybridmatch.security;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.hybridmatch.engine.security;
+package io.hybridmatch.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,8 +64,8 @@ public final class ApiKeys {
         }
         checkUniqueNames();
         if (count() == 0) {
-            log.warn("NO API KEY CONFIGURED (hybridmatch.security.api-keys / api-keys-file): every request except "
-                    + "/actuator/health and /openapi.yaml will be refused with 401");
+            log.warn("NO API KEY CONFIGURED (hybridmatch.security.api-keys / api-keys-file): every request "
+                    + "except the open ones (/actuator/health) will be refused with 401");
         } else {
             log.info("{} API key(s) loaded{}", count(), file == null ? "" : " (file " + file + ")");
         }

@@ -1,4 +1,4 @@
-package io.hybridmatch.engine.security;
+package io.hybridmatch.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

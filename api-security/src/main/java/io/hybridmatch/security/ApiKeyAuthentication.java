@@ -1,4 +1,4 @@
-package io.hybridmatch.engine.security;
+package io.hybridmatch.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
