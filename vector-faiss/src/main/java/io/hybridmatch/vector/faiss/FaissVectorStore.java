@@ -2,11 +2,11 @@ package io.hybridmatch.vector.faiss;
 
 import io.hybridmatch.vector.Metric;
 import io.hybridmatch.vector.VectorHit;
+import io.hybridmatch.vector.VectorInput;
 import io.hybridmatch.vector.VectorQuery;
 import io.hybridmatch.vector.VectorRecord;
 import io.hybridmatch.vector.VectorStore;
 import io.hybridmatch.vector.VectorStoreBackup;
-import io.hybridmatch.vector.VectorValidationException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,9 +21,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -181,17 +179,7 @@ public final class FaissVectorStore implements VectorStore {
         if (records.isEmpty()) {
             return;
         }
-        Map<Long, VectorRecord> lastById = new LinkedHashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            VectorRecord record = records.get(i);
-            if (record == null || record.vector() == null) {
-                throw new VectorValidationException("record " + i + " has no vector");
-            }
-            checkVector(record.vector(), "record " + i + " (id " + record.id() + ")");
-            lastById.remove(record.id());
-            lastById.put(record.id(), record);
-        }
-        List<VectorRecord> batch = List.copyOf(lastById.values());
+        List<VectorRecord> batch = VectorInput.upsertBatch(records, spec.dimension(), spec.name());
         write(() -> {
             long next = sequence + 1;
             wal.appendUpsert(next, batch);
@@ -219,10 +207,7 @@ public final class FaissVectorStore implements VectorStore {
 
     @Override
     public List<VectorHit> search(VectorQuery query) {
-        checkVector(query.vector(), "query vector");
-        if (query.k() < 1) {
-            throw new VectorValidationException("k must be at least 1: " + query.k());
-        }
+        VectorInput.checkQuery(query, spec.dimension(), spec.name());
         return read(() -> {
             if (labels.liveCount() == 0) {
                 return List.of();
@@ -534,21 +519,6 @@ public final class FaissVectorStore implements VectorStore {
         Comparator<VectorHit> byScore = Comparator.comparingDouble(VectorHit::score);
         hits.sort((spec.metric().higherIsBetter() ? byScore.reversed() : byScore).thenComparingLong(VectorHit::id));
         return List.copyOf(hits.subList(0, Math.min(k, hits.size())));
-    }
-
-    private void checkVector(float[] vector, String what) {
-        if (vector == null) {
-            throw new VectorValidationException(what + " is missing");
-        }
-        if (vector.length != spec.dimension()) {
-            throw new VectorValidationException(what + " has " + vector.length + " dimensions; index '" + spec.name()
-                    + "' holds " + spec.dimension());
-        }
-        for (int i = 0; i < vector.length; i++) {
-            if (!Float.isFinite(vector[i])) {
-                throw new VectorValidationException(what + " has a non-finite value at position " + i);
-            }
-        }
     }
 
     // --- locking ---

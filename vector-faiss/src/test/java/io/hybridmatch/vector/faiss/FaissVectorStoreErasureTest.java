@@ -1,6 +1,7 @@
 package io.hybridmatch.vector.faiss;
 
 import io.hybridmatch.vector.Metric;
+import io.hybridmatch.vector.RandomVectors;
 import io.hybridmatch.vector.VectorHit;
 import io.hybridmatch.vector.VectorQuery;
 import io.hybridmatch.vector.VectorRecord;

@@ -1,10 +1,9 @@
 package io.hybridmatch.vector.faiss;
 
 import io.hybridmatch.vector.Metric;
-import io.hybridmatch.vector.VectorHit;
+import io.hybridmatch.vector.RandomVectors;
 import io.hybridmatch.vector.VectorQuery;
 import io.hybridmatch.vector.VectorRecord;
-import io.hybridmatch.vector.VectorValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,16 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,29 +39,6 @@ class FaissVectorStoreTest {
 
     private static long top(FaissVectorStore store, float[] query) {
         return store.search(VectorQuery.of(query, 1)).getFirst().id();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"HNSW32,Flat", "IVF8,Flat", "Flat"})
-    void upsertReplacesAndDeletedIdsNeverComeBack(String factory) {
-        List<VectorRecord> records = random.records(1, 300);
-        try (FaissVectorStore store = open(factory)) {
-            store.upsert(records);
-            float[] replacement = random.next();
-            store.upsert(List.of(new VectorRecord(7, replacement)));
-            assertThat(store.size()).isEqualTo(300);
-            assertThat(top(store, replacement)).isEqualTo(7);
-            assertThat(store.search(VectorQuery.of(records.get(6).vector(), 5))).extracting(VectorHit::id)
-                    .as("the old vector of id 7 is gone").doesNotContain(7L);
-            assertThat(store.vector(7)).get().isEqualTo(replacement);
-
-            assertThat(store.delete(List.of(7L, 8L, 9_999L))).isEqualTo(2);
-            assertThat(store.contains(7)).isFalse();
-            assertThat(store.size()).isEqualTo(298);
-            assertThat(store.ids().boxed().toList()).hasSize(298).doesNotContain(7L, 8L).contains(1L, 300L);
-            List<VectorHit> all = store.search(VectorQuery.of(replacement, 1_000));
-            assertThat(all).hasSize(298).extracting(VectorHit::id).doesNotContain(7L, 8L);
-        }
     }
 
     @ParameterizedTest
@@ -158,47 +125,6 @@ class FaissVectorStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {20, 400})
-    void filteredSearchReturnsOnlyAllowedIdsAndAllOfTheBest(int allowedCount) {
-        List<VectorRecord> records = random.records(1, 2_000);
-        float[] query = random.next();
-        long[] allowed = LongStream.rangeClosed(1, 2_000).filter(id -> id % (2_000 / allowedCount) == 0).toArray();
-        Set<Long> allowedSet = LongStream.of(allowed).boxed().collect(Collectors.toSet());
-        List<Long> expected = records.stream().filter(r -> allowedSet.contains(r.id()))
-                .sorted(Comparator.comparingDouble((VectorRecord r) -> -dot(r.vector(), query)))
-                .limit(10).map(VectorRecord::id).toList();
-        try (FaissVectorStore store = open("HNSW32,Flat")) {
-            store.upsert(records);
-            store.delete(List.of(expected.get(1)));
-            List<VectorHit> hits = store.search(VectorQuery.within(query, 10, allowed));
-            assertThat(hits).hasSize(10).allMatch(h -> allowedSet.contains(h.id()));
-            assertThat(hits).extracting(VectorHit::id).doesNotContain(expected.get(1))
-                    .as("a graph walk widened for the filter still finds the best allowed ids")
-                    .containsAll(expected.stream().filter(id -> !id.equals(expected.get(1))).limit(5).toList());
-        }
-    }
-
-    @Test
-    void badInputIsRefusedWholeAndNothingIsApplied() {
-        try (FaissVectorStore store = open("HNSW32,Flat")) {
-            store.upsert(random.records(1, 5));
-            float[] nan = random.next();
-            nan[3] = Float.NaN;
-            List<VectorRecord> batch = List.of(new VectorRecord(10, random.next()), new VectorRecord(11, nan));
-            assertThatThrownBy(() -> store.upsert(batch)).isInstanceOf(VectorValidationException.class)
-                    .hasMessageContaining("record 1").hasMessageContaining("position 3");
-            assertThatThrownBy(() -> store.upsert(List.of(new VectorRecord(12, new float[D - 1]))))
-                    .isInstanceOf(VectorValidationException.class).hasMessageContaining("23 dimensions");
-            assertThatThrownBy(() -> store.search(VectorQuery.of(new float[3], 1)))
-                    .isInstanceOf(VectorValidationException.class);
-            assertThatThrownBy(() -> store.search(VectorQuery.of(random.next(), 0)))
-                    .isInstanceOf(VectorValidationException.class);
-            assertThat(store.size()).isEqualTo(5);
-            assertThat(store.contains(10)).isFalse();
-        }
-    }
-
     @Test
     void refusesASecondOpenAndAnIncompatibleDimension() {
         try (FaissVectorStore store = open("Flat")) {
@@ -212,40 +138,6 @@ class FaissVectorStoreTest {
         try (FaissVectorStore store = open("Flat")) {
             assertThat(store.size()).as("the refused open changed nothing").isEqualTo(3);
         }
-    }
-
-    @Test
-    void searchesRunWhileWritesAndCompactionsHappen() throws Exception {
-        List<VectorRecord> stable = random.records(1, 200);
-        try (FaissVectorStore store = open("HNSW32,Flat"); ExecutorService pool = Executors.newFixedThreadPool(4)) {
-            store.upsert(stable);
-            List<Future<?>> searches = new ArrayList<>();
-            for (int t = 0; t < 3; t++) {
-                searches.add(pool.submit(() -> {
-                    for (int i = 0; i < 300; i++) {
-                        VectorRecord r = stable.get(i % stable.size());
-                        assertThat(top(store, r.vector())).isEqualTo(r.id());
-                    }
-                }));
-            }
-            RandomVectors churn = new RandomVectors(99, D);
-            for (int round = 0; round < 30; round++) {
-                store.upsert(churn.records(10_000, 40));
-                store.delete(LongStream.range(10_000, 10_020).boxed().toList());
-            }
-            for (Future<?> search : searches) {
-                search.get(60, TimeUnit.SECONDS);
-            }
-            assertThat(store.size()).isEqualTo(220);
-        }
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

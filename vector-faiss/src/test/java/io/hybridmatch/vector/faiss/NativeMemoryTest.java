@@ -1,6 +1,7 @@
 package io.hybridmatch.vector.faiss;
 
 import io.hybridmatch.vector.Metric;
+import io.hybridmatch.vector.RandomVectors;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

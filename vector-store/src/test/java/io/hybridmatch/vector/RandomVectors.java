@@ -1,23 +1,21 @@
-package io.hybridmatch.vector.faiss;
-
-import io.hybridmatch.vector.VectorRecord;
+package io.hybridmatch.vector;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /** Seeded unit vectors for tests. */
-final class RandomVectors {
+public final class RandomVectors {
 
     private final SplittableRandom random;
     private final int dimension;
 
-    RandomVectors(long seed, int dimension) {
+    public RandomVectors(long seed, int dimension) {
         this.random = new SplittableRandom(seed);
         this.dimension = dimension;
     }
 
-    float[] next() {
+    public float[] next() {
         float[] v = new float[dimension];
         double norm = 0;
         for (int i = 0; i < dimension; i++) {
@@ -31,7 +29,7 @@ final class RandomVectors {
         return v;
     }
 
-    float[] flat(int n) {
+    public float[] flat(int n) {
         float[] all = new float[n * dimension];
         for (int i = 0; i < n; i++) {
             System.arraycopy(next(), 0, all, i * dimension, dimension);
@@ -40,7 +38,7 @@ final class RandomVectors {
     }
 
     /** Records with ids firstId, firstId + 1, ... */
-    List<VectorRecord> records(long firstId, int n) {
+    public List<VectorRecord> records(long firstId, int n) {
         List<VectorRecord> records = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             records.add(new VectorRecord(firstId + i, next()));
