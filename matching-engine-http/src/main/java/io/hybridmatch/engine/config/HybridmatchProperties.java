@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
 public record HybridmatchProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Embeddings embeddings,
+        @DefaultValue("faiss") VectorBackend vectorStore,
         Map<String, VectorIndex> vectorIndexes,
         @Valid @DefaultValue Elasticsearch elasticsearch,
         @DefaultValue Demo demo,
@@ -43,12 +44,28 @@ public record HybridmatchProperties(
             @DefaultValue("20000") long cacheSize) {
     }
 
-    /** One vector index per entity; {@code factory} is a FAISS index_factory string. */
+    /**
+     * Where vectors live: FAISS files under {@code data-dir/vectors} (one engine owns them), or Elasticsearch
+     * {@code dense_vector} indexes {@code vectors-<entity>} (stateless engines, as many as the cluster serves).
+     */
+    public enum VectorBackend { FAISS, ELASTICSEARCH }
+
+    /**
+     * One vector index per entity. FAISS: {@code factory} is an index_factory string, {@code ef-search} and
+     * {@code nprobe} its search breadth. Elasticsearch: HNSW with {@code hnsw-m} links per node and
+     * {@code ef-construction}, {@code quantized} int8 (hits rescored with the float vectors), {@code ef-search} as
+     * num_candidates, {@code shards} and {@code replicas} of a new index.
+     */
     public record VectorIndex(
             @DefaultValue("HNSW32,Flat") String factory,
             @DefaultValue("inner_product") Metric metric,
             @DefaultValue("64") int efSearch,
-            @DefaultValue("16") int nprobe) {
+            @DefaultValue("16") int nprobe,
+            @DefaultValue("16") int hnswM,
+            @DefaultValue("100") int efConstruction,
+            @DefaultValue("true") boolean quantized,
+            @DefaultValue("1") int shards,
+            @DefaultValue("0") int replicas) {
     }
 
     /** The cluster, required: the engine never starts one (bin/run starts a supervised local node and passes its URL). */

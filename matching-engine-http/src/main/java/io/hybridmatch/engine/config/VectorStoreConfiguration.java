@@ -1,7 +1,10 @@
 package io.hybridmatch.engine.config;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hybridmatch.embeddings.TextEmbedder;
 import io.hybridmatch.vector.VectorStoreRegistry;
+import io.hybridmatch.vector.elasticsearch.ElasticsearchVectorIndexSpec;
+import io.hybridmatch.vector.elasticsearch.ElasticsearchVectorStores;
 import io.hybridmatch.vector.faiss.FaissIndexSpec;
 import io.hybridmatch.vector.faiss.FaissVectorStores;
 import io.hybridmatch.vector.faiss.FaissVectorStore;
@@ -18,29 +21,33 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 
 /**
- * One FAISS store per configured entity under {@code data-dir/vectors}, its dimension taken from the embedding
- * model. The HTTP layer only sees {@link VectorStoreRegistry}: a distributed backend (Elasticsearch
- * {@code dense_vector} kNN) would be another bean here.
+ * One vector store per configured entity, its dimension taken from the embedding model, on the backend that
+ * {@code hybridmatch.vector-store} names: FAISS under {@code data-dir/vectors}, or Elasticsearch {@code dense_vector}
+ * indexes on the engine's cluster. The HTTP layer only sees {@link VectorStoreRegistry}.
  */
 @Configuration(proxyBeanMethods = false)
 class VectorStoreConfiguration {
 
     @Bean(destroyMethod = "close")
     @DependsOn("backupRestore") // a backup restored at start-up is in place before the stores open
-    VectorStoreRegistry vectorStores(HybridmatchProperties properties, TextEmbedder embedder, MeterRegistry registry,
-                                     EmbeddingDriftMonitor drift) {
+    VectorStoreRegistry vectorStores(HybridmatchProperties properties, TextEmbedder embedder, ElasticsearchClient es,
+                                     MeterRegistry registry, EmbeddingDriftMonitor drift) {
         Map<String, HybridmatchProperties.VectorIndex> indexes = properties.vectorIndexes();
         if (indexes == null || indexes.isEmpty()) {
             throw new IllegalStateException("hybridmatch.vector-indexes names no index");
         }
-        List<FaissIndexSpec> specs = indexes.entrySet().stream()
-                .map(e -> new FaissIndexSpec(e.getKey(), embedder.dimension(), e.getValue().metric(),
-                        e.getValue().factory(), e.getValue().efSearch(), e.getValue().nprobe()))
-                .toList();
-        VectorStoreRegistry faiss = FaissVectorStores.open(properties.dataDir().resolve("vectors"), specs);
+        VectorStoreRegistry stores = switch (properties.vectorStore()) {
+            case FAISS -> FaissVectorStores.open(properties.dataDir().resolve("vectors"), indexes.entrySet().stream()
+                    .map(e -> new FaissIndexSpec(e.getKey(), embedder.dimension(), e.getValue().metric(),
+                            e.getValue().factory(), e.getValue().efSearch(), e.getValue().nprobe()))
+                    .toList());
+            case ELASTICSEARCH -> ElasticsearchVectorStores.open(es, indexes.entrySet().stream()
+                    .map(e -> elasticsearchSpec(e.getKey(), embedder.dimension(), e.getValue()))
+                    .toList());
+        };
         Map<String, VectorStore> metered = new LinkedHashMap<>();
-        for (String name : faiss.names()) {
-            VectorStore store = faiss.find(name).orElseThrow();
+        for (String name : stores.names()) {
+            VectorStore store = stores.find(name).orElseThrow();
             if (store instanceof FaissVectorStore f) {
                 Gauge.builder("hybridmatch.vector.tombstones", f, s -> s.stats().tombstones()).tag("index", name)
                         .description("replaced or deleted vectors awaiting compaction").register(registry);
@@ -48,5 +55,12 @@ class VectorStoreConfiguration {
             metered.put(name, new MeteredVectorStore(store, registry, drift));
         }
         return VectorStoreRegistry.of(metered);
+    }
+
+    private static ElasticsearchVectorIndexSpec elasticsearchSpec(String name, int dimension,
+                                                                  HybridmatchProperties.VectorIndex index) {
+        ElasticsearchVectorIndexSpec defaults = ElasticsearchVectorIndexSpec.of(name, dimension, index.metric());
+        return new ElasticsearchVectorIndexSpec(name, dimension, index.metric(), defaults.index(), index.hnswM(),
+                index.efConstruction(), index.efSearch(), index.quantized(), index.shards(), index.replicas());
     }
 }
