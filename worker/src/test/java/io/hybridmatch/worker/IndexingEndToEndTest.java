@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +41,7 @@ class IndexingEndToEndTest {
     static final long ID = 90_000 + (System.nanoTime() % 10_000);
     private static final String WORKER_KEY = "worker-e2e-key-" + java.util.UUID.randomUUID();
     private static ConfigurableApplicationContext engine;
+    private static Path engineData;
 
     @Autowired
     ElasticsearchClient es;
@@ -60,7 +63,8 @@ class IndexingEndToEndTest {
     private static synchronized String engineUrl() {
         if (engine == null) {
             try {
-                engine = TestEngine.start(0, Files.createTempDirectory("engine-for-worker"), TestElasticsearch.url(), WORKER_KEY);
+                engineData = Files.createTempDirectory("engine-for-worker");
+                engine = TestEngine.start(0, engineData, TestElasticsearch.url(), WORKER_KEY);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -69,9 +73,10 @@ class IndexingEndToEndTest {
     }
 
     @AfterAll
-    static void stopEngine() {
+    static void stopEngine() throws IOException {
         if (engine != null) {
             engine.close();
+            FileSystemUtils.deleteRecursively(engineData);
         }
     }
 

@@ -41,6 +41,7 @@ public final class TestEngine {
     public static String keyFile(String key) {
         try {
             Path file = Files.createTempFile("worker-api-key", ".txt");
+            file.toFile().deleteOnExit();
             Files.writeString(file, key + "\n");
             return file.toString();
         } catch (IOException e) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * 8 writers + 32 readers on the HTTP API of a real engine process (its jar, FAISS, MiniLM, the test Elasticsearch):
@@ -62,8 +63,9 @@ class ApiLoadTest {
         } finally {
             engine.destroy();
             if (!engine.waitFor(30, TimeUnit.SECONDS)) {
-                engine.destroyForcibly();
+                engine.destroyForcibly().waitFor();
             }
+            FileSystemUtils.deleteRecursively(data);
         }
     }
 

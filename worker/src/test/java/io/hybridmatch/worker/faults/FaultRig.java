@@ -30,6 +30,7 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Queue;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -208,5 +209,7 @@ final class FaultRig implements AutoCloseable {
         engine.close();
         es.close();
         redis.close();
+        FileSystemUtils.deleteRecursively(esDir);
+        FileSystemUtils.deleteRecursively(engineDir);
     }
 }

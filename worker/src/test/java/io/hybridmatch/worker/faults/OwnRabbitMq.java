@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A RabbitMQ node of the test's own (node {@code outage-<port>@localhost}, its own port, data and logs, no plugins),
@@ -20,12 +21,13 @@ final class OwnRabbitMq implements AutoCloseable {
 
     private final int port;
     private final String node;
+    private final Path dir;
     private final Map<String, String> env;
 
     OwnRabbitMq(int port) throws IOException, InterruptedException {
         this.port = port;
         this.node = "outage-" + port + "@localhost";
-        Path dir = Files.createTempDirectory("outage-rabbitmq");
+        this.dir = Files.createTempDirectory("outage-rabbitmq");
         Files.writeString(dir.resolve("rabbitmq.conf"), "listeners.tcp.local = 127.0.0.1:" + port + "\n");
         Files.writeString(dir.resolve("enabled_plugins"), "[].\n");
         // rabbitmq-server drops root privileges to the rabbitmq user, who must own the node's directory
@@ -53,8 +55,9 @@ final class OwnRabbitMq implements AutoCloseable {
         }
     }
 
+    /** Returns once the node's process has ended (the pid file argument makes rabbitmqctl wait for it). */
     void stop() throws IOException, InterruptedException {
-        run(List.of("rabbitmqctl", "-n", node, "stop"), env);
+        run(List.of("rabbitmqctl", "-n", node, "stop", dir.resolve("pid").toString()), env);
     }
 
     private boolean listening() {
@@ -79,5 +82,6 @@ final class OwnRabbitMq implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         stop();
+        FileSystemUtils.deleteRecursively(dir);
     }
 }

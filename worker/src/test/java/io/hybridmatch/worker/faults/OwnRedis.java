@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A redis-server of the test's own on its own port, append-only with fsync on every write (results stored before a
@@ -56,7 +57,8 @@ final class OwnRedis implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         stop();
+        FileSystemUtils.deleteRecursively(dir);
     }
 }
