@@ -22,6 +22,7 @@ import urllib.error
 import urllib.request
 import uuid
 from datetime import datetime, timedelta, timezone
+from urllib.parse import quote
 
 from celery import Celery
 from hybridmatch_client import tasks
@@ -98,13 +99,22 @@ class Run:
                 os.killpg(self.process.pid, signal.SIGKILL)
 
 
+def broker_url():
+    """The broker bin/run's worker uses: the same RABBITMQ_* variables, the same defaults (worker.yml)."""
+    env = os.environ.get
+    return 'amqp://{}:{}@{}:{}/{}'.format(quote(env('RABBITMQ_USER', 'guest'), safe=''),
+                                          quote(env('RABBITMQ_PASSWORD', 'guest'), safe=''),
+                                          env('RABBITMQ_HOST', '127.0.0.1'), env('RABBITMQ_PORT', '5672'),
+                                          quote(env('RABBITMQ_VHOST', '/'), safe=''))
+
+
 class Load(threading.Thread):
     """Index tasks at a steady rate; each fault has its own ids. Every 5th send replays an older update of an id
     (must end 'stale', not overwrite). Records what the broker confirmed: (fault, id, version)."""
 
     def __init__(self, queue, rate):
         super().__init__(daemon=True)
-        self.app = Celery(broker='amqp://guest:guest@127.0.0.1:5672//')
+        self.app = Celery(broker=broker_url())
         self.app.conf.broker_transport_options = {'confirm_publish': True}
         self.app.conf.task_routes = {'hybridmatch.*': {'queue': queue}}
         self.queue, self.interval = queue, 1.0 / rate
