@@ -98,7 +98,7 @@ class EngineClient:
 
     def document_versions(self, index):
         """Every document the engine holds in an index, as (id, version) pairs; version = updated_at in epoch ms."""
-        for line in self._lines(f'/admin/documents/{index}'):
+        for line in self._lines(f'/admin/consistency/{index}/documents'):
             yield line['id'], line['version']
 
 

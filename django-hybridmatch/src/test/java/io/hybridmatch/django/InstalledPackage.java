@@ -1,9 +1,13 @@
 package io.hybridmatch.django;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The package as a Django project gets it: {@code pip install} into a virtual environment that sees Debian's Django
@@ -20,12 +24,27 @@ final class InstalledPackage {
 
     static synchronized Path python() throws Exception {
         if (!installed) {
+            removeBuildLeftovers();
             new PythonCommand(PythonCommand.MODULE, List.of(PythonCommand.PYTHON.toString(), "-m", "venv", "--clear",
                     "--system-site-packages", VENV.toString()), Map.of(), Duration.ofMinutes(2)).succeeds();
             new PythonCommand(PythonCommand.MODULE, List.of(VENV.resolve("bin/pip").toString(), "install", "--no-index",
                     "--no-build-isolation", "--no-cache-dir", "."), Map.of(), Duration.ofMinutes(3)).succeeds();
+            removeBuildLeftovers();
             installed = true;
         }
         return VENV.resolve("bin/python");
+    }
+
+    /** setuptools builds in the source folder and reuses a build/ newer than the sources: stale files would be installed. */
+    private static void removeBuildLeftovers() throws IOException {
+        for (Path leftover : List.of(PythonCommand.MODULE.resolve("build"), PythonCommand.MODULE.resolve("django_hybridmatch.egg-info"))) {
+            if (Files.exists(leftover)) {
+                try (Stream<Path> paths = Files.walk(leftover)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        }
     }
 }
