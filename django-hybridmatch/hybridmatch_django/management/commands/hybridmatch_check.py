@@ -1,29 +1,24 @@
 """manage.py hybridmatch_check [app.Model ...] [--dry-run] [--wait SECONDS]"""
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
 from hybridmatch_client import EngineError
 from hybridmatch_django.conf import engine
-from hybridmatch_django.registry import registry
+from hybridmatch_django.management.base import DocumentsCommand
 from hybridmatch_django.sender import send_delete, send_queryset
 
 
-class Command(BaseCommand):
+class Command(DocumentsCommand):
     help = ("Compares the database's ids and updated_at with the documents the engine holds (its "
             "/admin/consistency/<index>/documents, scope admin); re-enqueues rows that are missing or older in the "
             "engine and deletes documents the database no longer has. The database is the source of truth.")
 
     def add_arguments(self, parser):
-        parser.add_argument('models', nargs='*', metavar='app.Model', help='default: every registered model')
+        super().add_arguments(parser)
         parser.add_argument('--dry-run', action='store_true', help='report only, send nothing')
-        parser.add_argument('--wait', type=float, metavar='SECONDS',
-                            help="wait for the worker's results (needs a result backend) and count them")
 
     def handle(self, **options):
-        try:
-            documents = registry.documents(options['models'])
-        except LookupError as e:
-            raise CommandError(e)
+        documents = self.documents(options)
         results = []
         for document in documents:
             try:

@@ -2,38 +2,33 @@
 import json
 import os
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.dateparse import parse_date, parse_datetime
 
 from hybridmatch_django.documents import aware
+from hybridmatch_django.management.base import DocumentsCommand
 from hybridmatch_django.progress import ProgressBar
-from hybridmatch_django.registry import registry
 from hybridmatch_django.sender import BULK_SIZE, send_queryset
 
 
-class Command(BaseCommand):
+class Command(DocumentsCommand):
     help = ('Sends every row of the registered models (or of those named) to the Java worker in bulk index tasks. '
             'Interrupted, it goes on with --resume from the last batch sent (recorded in --state).')
 
     def add_arguments(self, parser):
-        parser.add_argument('models', nargs='*', metavar='app.Model', help='default: every registered model')
+        super().add_arguments(parser)
         parser.add_argument('--since', help='only rows updated at or after this date or date-time (ISO-8601)')
         parser.add_argument('--batch-size', type=int, default=BULK_SIZE, help='rows per bulk task (max 1000)')
         parser.add_argument('--state', default='.hybridmatch_reindex.json',
                             help='where the last primary key sent per model is kept until the run ends')
         parser.add_argument('--resume', action='store_true', help='start after what --state records')
-        parser.add_argument('--wait', type=float, metavar='SECONDS',
-                            help="wait for the worker's results (needs a result backend) and count them")
 
     def handle(self, **options):
         if not 1 <= options['batch_size'] <= 1000:
             raise CommandError('--batch-size: 1 to 1000')
         since = _since(options['since'])
         state = Checkpoints(options['state'], options['resume'])
-        try:
-            documents = registry.documents(options['models'])
-        except LookupError as e:
-            raise CommandError(e)
+        documents = self.documents(options)
         results = []
         for document in documents:
             label = document.model._meta.label
