@@ -1,8 +1,9 @@
 """Signals, transactions and bulk helpers against real Celery publishing to a real RabbitMQ queue."""
 import datetime
 
+from celery import Celery
 from django.db import transaction
-from django.test import TransactionTestCase
+from django.test import TransactionTestCase, override_settings
 from django.utils import timezone
 
 from hybridmatch_django.indexing import index_objects, index_queryset, pause_indexing, update_and_index
@@ -131,3 +132,21 @@ class DocumentTest(TransactionTestCase):
     def test_the_version_is_updated_at_in_epoch_milliseconds_as_the_engine_keeps_it(self):
         moment = datetime.datetime(2026, 11, 25, 9, 0, 0, 123456, tzinfo=datetime.timezone.utc)
         self.assertEqual(CandidateIndex().version(moment), 1795597200123)
+
+
+# a real connection refused; the write URL, because Celery prefers $CELERY_BROKER_URL to an app's own broker_url
+broken_broker = Celery('broken', set_as_current=False)
+broken_broker.conf.broker_write_url = 'amqp://guest:guest@127.0.0.1:1//'
+broken_broker.conf.broker_connection_timeout = 1
+broken_broker.conf.task_publish_retry_policy = {'max_retries': 0}
+
+
+class UnsentTasksTest(TransactionTestCase):
+
+    @override_settings(HYBRIDMATCH={'CELERY_APP': 'unit_tests.test_indexing.broken_broker'})
+    def test_a_broker_that_refuses_the_send_after_the_commit_leaves_the_commit_and_logs_what_was_not_sent(self):
+        with self.assertLogs('hybridmatch_django.indexing', 'ERROR') as logged:
+            with transaction.atomic():
+                ada = candidate()
+        self.assertTrue(Candidate.objects.filter(pk=ada.pk).exists())
+        self.assertIn(f'index of CandidateIndex(recruiting.Candidate -> candidates) [{ada.pk}] not sent', logged.output[0])

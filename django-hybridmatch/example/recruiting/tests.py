@@ -179,6 +179,7 @@ class EndToEndTest(LiveServerTestCase):
 
     def the_search_page_in_headless_chromium(self, offer):
         expected = ranked_names(offer)
+        self.assertEqual(self.client.get(reverse('offer-matches', args=[offer.pk]), {'page': 'last'}).status_code, 400)
         url = self.live_server_url + reverse('offer-matches', args=[offer.pk])
         chromium = ['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
                     '--window-size=1200,560']

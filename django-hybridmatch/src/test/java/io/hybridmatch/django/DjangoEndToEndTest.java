@@ -25,6 +25,7 @@ class DjangoEndToEndTest {
     @BeforeAll
     static void startTheBackend() throws Exception {
         Path data = PythonCommand.MODULE.resolve("target/e2e-data");
+        Directories.delete(data); // an earlier run's engine data and node: this run starts from bin/run's demo
         Files.createDirectories(data);
         backend = new BinRun(data);
         backend.awaitReady(Duration.ofMinutes(10));

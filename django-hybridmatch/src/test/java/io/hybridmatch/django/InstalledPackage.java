@@ -1,13 +1,10 @@
 package io.hybridmatch.django;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The package as a Django project gets it: {@code pip install} into a virtual environment that sees Debian's Django
@@ -37,14 +34,7 @@ final class InstalledPackage {
 
     /** setuptools builds in the source folder and reuses a build/ newer than the sources: stale files would be installed. */
     private static void removeBuildLeftovers() throws IOException {
-        for (Path leftover : List.of(PythonCommand.MODULE.resolve("build"), PythonCommand.MODULE.resolve("django_hybridmatch.egg-info"))) {
-            if (Files.exists(leftover)) {
-                try (Stream<Path> paths = Files.walk(leftover)) {
-                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
-            }
-        }
+        Directories.delete(PythonCommand.MODULE.resolve("build"));
+        Directories.delete(PythonCommand.MODULE.resolve("django_hybridmatch.egg-info"));
     }
 }
