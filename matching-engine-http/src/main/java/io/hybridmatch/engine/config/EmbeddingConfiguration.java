@@ -22,7 +22,9 @@ class EmbeddingConfiguration {
 
     static SentenceModelOptions modelOptions(HybridmatchProperties.Embeddings config) {
         SentenceModelOptions options = SentenceModelOptions.allMiniLmL6V2();
-        if (config.onnxModel() != null) {
+        if (config.onnxModel() == null && config.modelId() != null) {
+            options = SentenceModelOptions.bundled(config.modelId());
+        } else if (config.onnxModel() != null) {
             if (config.modelId() == null || config.tokenizer() == null) {
                 throw new IllegalStateException(
                         "hybridmatch.embeddings.onnx-model needs model-id and tokenizer set as well");

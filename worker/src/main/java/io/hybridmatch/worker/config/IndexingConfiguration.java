@@ -3,6 +3,7 @@ package io.hybridmatch.worker.config;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hybridmatch.embeddings.CachingTextEmbedder;
 import io.hybridmatch.embeddings.OnnxSentenceEmbedder;
+import io.hybridmatch.embeddings.SentenceModelOptions;
 import io.hybridmatch.embeddings.TextEmbedder;
 import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.monitoring.ElasticsearchTimers;
@@ -15,6 +16,8 @@ import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import io.hybridmatch.vector.VectorStoreRegistry;
 import io.hybridmatch.vector.http.HttpVectorStores;
 import io.hybridmatch.celery.worker.CeleryTaskSet;
+import io.hybridmatch.worker.batching.BatchingTextEmbedder;
+import io.hybridmatch.worker.batching.BatchingVectorStore;
 import io.hybridmatch.worker.tasks.IndexingTaskHandlers;
 import io.hybridmatch.worker.tasks.InfrastructureRetry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The indexing tasks, when {@code hybridmatch.elasticsearch.url} is set: Elasticsearch directly, vectors through
@@ -40,22 +44,40 @@ import org.springframework.context.annotation.Configuration;
 class IndexingConfiguration {
 
     @Bean(destroyMethod = "close")
-    ElasticsearchClient elasticsearchClient(org.springframework.core.env.Environment env) {
+    ElasticsearchClient elasticsearchClient(Environment env) {
         return ElasticsearchClients.create(URI.create(env.getRequiredProperty("hybridmatch.elasticsearch.url")),
                 ElasticsearchCredentials.fromProperties(env::getProperty),
                 env.getProperty("hybridmatch.elasticsearch.timeout", Duration.class, ElasticsearchClients.DEFAULT_TIMEOUT));
     }
 
+    /**
+     * Texts of the tasks in flight are embedded together (up to {@code hybridmatch.indexing.batching.max-items}, waiting
+     * at most {@code linger} for company); cache hits never wait. {@code hybridmatch.embeddings.model-id} picks a
+     * bundled model (the engine must use the same one).
+     */
     @Bean(destroyMethod = "close")
-    TextEmbedder workerEmbedder(MeterRegistry registry) {
-        return new CachingTextEmbedder(new MeteredTextEmbedder(OnnxSentenceEmbedder.allMiniLmL6V2(), registry), 10_000);
+    TextEmbedder workerEmbedder(MeterRegistry registry, Environment env) {
+        SentenceModelOptions model = SentenceModelOptions.bundled(env.getProperty("hybridmatch.embeddings.model-id",
+                "all-minilm-l6-v2"));
+        TextEmbedder onnx = new MeteredTextEmbedder(new OnnxSentenceEmbedder(model), registry);
+        return new CachingTextEmbedder(new BatchingTextEmbedder(onnx, batchItems(env), batchLinger(env)), 10_000);
     }
 
+    /** Upserts of the tasks in flight go to the engine as one request (one log fsync there). */
     @Bean(destroyMethod = "close")
-    VectorStoreRegistry engineVectorStores(org.springframework.core.env.Environment env) {
+    VectorStoreRegistry engineVectorStores(Environment env) {
         URI engine = URI.create(env.getProperty("hybridmatch.engine.url", "http://127.0.0.1:8080"));
-        return HttpVectorStores.connect(engine, Arrays.stream(SearchIndex.values()).map(SearchIndex::alias).toList(),
-                EngineApiKey.from(env));
+        return BatchingVectorStore.wrap(HttpVectorStores.connect(engine,
+                Arrays.stream(SearchIndex.values()).map(SearchIndex::alias).toList(), EngineApiKey.from(env)),
+                batchItems(env), batchLinger(env));
+    }
+
+    private static int batchItems(Environment env) {
+        return env.getProperty("hybridmatch.indexing.batching.max-items", Integer.class, 64);
+    }
+
+    private static Duration batchLinger(Environment env) {
+        return env.getProperty("hybridmatch.indexing.batching.linger", Duration.class, Duration.ofMillis(3));
     }
 
     @Bean

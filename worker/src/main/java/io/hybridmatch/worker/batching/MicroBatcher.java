@@ -1,0 +1,167 @@
+package io.hybridmatch.worker.batching;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Turns the small calls of concurrent tasks into one call of a batch function: each caller blocks until its own
+ * items are done, so a task still finishes (and is acknowledged) only once its work is. One dispatcher thread takes the
+ * first waiting call, gathers the calls arriving within {@code linger} or until {@code maxItems} items, makes one
+ * batch call and hands each caller its slice of the answer. While a batch runs the next calls queue up, so under load
+ * batches form without waiting; the linger only matters when calls trickle in.
+ *
+ * <p>When a batch call fails and it held several callers, each of them is retried alone, so only the caller whose
+ * input caused the failure (or every caller, when the cause is shared, e.g. a store that is down) sees an exception.
+ *
+ * @param <I> an item (a text, a vector record)
+ * @param <O> its result, in the same position
+ */
+public final class MicroBatcher<I, O> implements AutoCloseable {
+
+    private record Call<I, O>(List<I> items, CompletableFuture<List<O>> result) {
+    }
+
+    private final Function<List<I>, List<O>> batchFunction;
+    private final int maxItems;
+    private final long lingerNanos;
+    private final BlockingQueue<Call<I, O>> waiting = new LinkedBlockingQueue<>();
+    private final Thread dispatcher;
+    private volatile boolean closed;
+
+    /**
+     * @param batchFunction answers a list of items with one result per item, in order
+     * @param maxItems      the most items gathered into one batch call (a single larger call is passed whole)
+     * @param linger        how long the first call of a batch waits for company
+     */
+    public MicroBatcher(String name, Function<List<I>, List<O>> batchFunction, int maxItems, Duration linger) {
+        if (maxItems < 1 || linger.isNegative()) {
+            throw new IllegalArgumentException("maxItems must be positive and linger not negative");
+        }
+        this.batchFunction = batchFunction;
+        this.maxItems = maxItems;
+        this.lingerNanos = linger.toNanos();
+        this.dispatcher = Thread.ofPlatform().daemon().name("micro-batcher-" + name).start(this::dispatch);
+    }
+
+    /** The results of {@code items}, in order, once the batch holding them is done; its exception otherwise. */
+    public List<O> submit(List<I> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        if (closed) {
+            throw new IllegalStateException("the micro-batcher is closed");
+        }
+        Call<I, O> call = new Call<>(List.copyOf(items), new CompletableFuture<>());
+        waiting.add(call);
+        try {
+            return call.result().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private void dispatch() {
+        while (!closed) {
+            Call<I, O> first;
+            try {
+                first = waiting.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (first != null) {
+                run(gather(first));
+            }
+        }
+        Call<I, O> left;
+        while ((left = waiting.poll()) != null) {
+            left.result().completeExceptionally(new IllegalStateException("the micro-batcher is closed"));
+        }
+    }
+
+    private List<Call<I, O>> gather(Call<I, O> first) {
+        List<Call<I, O>> batch = new ArrayList<>();
+        batch.add(first);
+        int items = first.items().size();
+        long deadline = System.nanoTime() + lingerNanos;
+        while (items < maxItems) {
+            Call<I, O> next = waiting.peek();
+            if (next == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    next = waiting.poll(left, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                if (next == null) {
+                    break;
+                }
+                if (items + next.items().size() > maxItems) {
+                    run(batch); // it does not fit: this one opens the next batch
+                    return gather(next);
+                }
+            } else if (items + next.items().size() > maxItems) {
+                break;
+            } else {
+                waiting.poll();
+            }
+            batch.add(next);
+            items += next.items().size();
+        }
+        return batch;
+    }
+
+    private void run(List<Call<I, O>> batch) {
+        List<I> all = new ArrayList<>();
+        batch.forEach(call -> all.addAll(call.items()));
+        List<O> results;
+        try {
+            results = batchFunction.apply(all);
+        } catch (RuntimeException | Error e) {
+            if (batch.size() == 1) {
+                batch.getFirst().result().completeExceptionally(e);
+            } else {
+                batch.forEach(call -> run(List.of(call)));
+            }
+            return;
+        }
+        int from = 0;
+        for (Call<I, O> call : batch) {
+            int to = from + call.items().size();
+            call.result().complete(List.copyOf(results.subList(from, to)));
+            from = to;
+        }
+    }
+
+    /** Calls queued and not yet taken into a batch. */
+    int waiting() {
+        return waiting.size();
+    }
+
+    /** Stops taking calls; the batch in progress finishes, calls still waiting fail. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            dispatcher.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

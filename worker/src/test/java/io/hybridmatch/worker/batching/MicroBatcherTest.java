@@ -1,0 +1,108 @@
+package io.hybridmatch.worker.batching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first batch is held until the other callers have queued, so what forms the next batches is known: no timing
+ * is asserted.
+ */
+class MicroBatcherTest {
+
+    private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    private List<Integer> timesTen(List<Integer> items) {
+        batches.add(items);
+        if (batches.size() == 1) {
+            await(release);
+        }
+        if (items.stream().anyMatch(i -> i < 0)) {
+            throw new IllegalArgumentException("negative item in " + items);
+        }
+        return items.stream().map(i -> i * 10).toList();
+    }
+
+    @Test
+    void queuedCallersShareBatchesOfAtMostMaxItemsAndGetTheirOwnResults() throws Exception {
+        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", this::timesTen, 4, Duration.ZERO);
+             ExecutorService callers = Executors.newFixedThreadPool(11)) {
+            Future<List<Integer>> first = callers.submit(() -> batcher.submit(List.of(0)));
+            awaitBatches(1);
+            List<Future<List<Integer>>> others = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                int item = i;
+                others.add(callers.submit(() -> batcher.submit(List.of(item, item + 100))));
+            }
+            awaitWaiting(batcher, 10);
+            release.countDown();
+
+            assertThat(first.get(30, TimeUnit.SECONDS)).containsExactly(0);
+            for (int i = 1; i <= 10; i++) {
+                assertThat(others.get(i - 1).get(30, TimeUnit.SECONDS)).containsExactly(i * 10, (i + 100) * 10);
+            }
+            assertThat(batches).hasSize(1 + 5).allMatch(batch -> batch.size() <= 4);
+            assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(21);
+        }
+    }
+
+    @Test
+    void aFailingBatchFailsOnlyTheCallerWhoseItemsCausedIt() throws Exception {
+        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", this::timesTen, 64, Duration.ZERO);
+             ExecutorService callers = Executors.newFixedThreadPool(4)) {
+            Future<List<Integer>> first = callers.submit(() -> batcher.submit(List.of(1)));
+            awaitBatches(1);
+            Future<List<Integer>> good = callers.submit(() -> batcher.submit(List.of(2)));
+            Future<List<Integer>> bad = callers.submit(() -> batcher.submit(List.of(-3)));
+            Future<List<Integer>> alsoGood = callers.submit(() -> batcher.submit(List.of(4)));
+            awaitWaiting(batcher, 3);
+            release.countDown();
+
+            assertThat(first.get(30, TimeUnit.SECONDS)).containsExactly(10);
+            assertThat(good.get(30, TimeUnit.SECONDS)).containsExactly(20);
+            assertThat(alsoGood.get(30, TimeUnit.SECONDS)).containsExactly(40);
+            assertThatThrownBy(() -> bad.get(30, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[-3]");
+            assertThat(batches.get(1)).as("one batch first, then each caller alone").hasSize(3);
+        }
+    }
+
+    @Test
+    void aClosedBatcherRefusesCalls() {
+        MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", items -> items, 8, Duration.ofMillis(1));
+        assertThat(batcher.submit(List.of(7))).containsExactly(7);
+        batcher.close();
+        assertThatThrownBy(() -> batcher.submit(List.of(8))).isInstanceOf(IllegalStateException.class);
+    }
+
+    private void awaitBatches(int count) throws InterruptedException {
+        while (batches.size() < count) {
+            Thread.sleep(1);
+        }
+    }
+
+    private static void awaitWaiting(MicroBatcher<?, ?> batcher, int count) throws InterruptedException {
+        while (batcher.waiting() < count) {
+            Thread.sleep(1);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
