@@ -28,7 +28,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiKeyProperties.class)
-@Import(SecurityProblems.class)
+@Import({SecurityProblems.class, ServerRefusalProblems.class})
 public class ApiKeySecurity {
 
     @Bean

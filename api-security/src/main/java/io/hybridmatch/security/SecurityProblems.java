@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 public class SecurityProblems {
 
-    public static final URI UNAUTHORIZED = URI.create("urn:hybridmatch:problem:unauthorized");
-    public static final URI FORBIDDEN = URI.create("urn:hybridmatch:problem:forbidden");
+    public static final URI UNAUTHORIZED = ProblemTypes.named("unauthorized");
+    public static final URI FORBIDDEN = ProblemTypes.named("forbidden");
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthorized(AuthenticationException e) {

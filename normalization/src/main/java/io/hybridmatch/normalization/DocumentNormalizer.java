@@ -86,13 +86,8 @@ public final class DocumentNormalizer {
 
         long id(String field) {
             Object value = payload.get(field);
-            if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= 0) {
-                return n.longValue();
-            }
-            if (value instanceof String s && s.matches("\\d{1,18}")) {
-                return Long.parseLong(s);
-            }
-            throw new InvalidDocumentException(kind + ": " + field + " must be a non-negative integer, got " + describe(value));
+            return DocumentValues.id(value).orElseThrow(() -> new InvalidDocumentException(
+                    kind + ": " + field + " must be a non-negative integer, got " + describe(value)));
         }
 
         String text(String field) {
@@ -160,15 +155,20 @@ public final class DocumentNormalizer {
             if (text == null) {
                 return null;
             }
+            Instant time;
             try {
-                return OffsetDateTime.parse(text).toInstant();
+                time = OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException withoutOffset) {
                 try {
-                    return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                    time = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException e) {
                     throw new InvalidDocumentException(kind + ": " + field + " is not an ISO-8601 date-time: " + text);
                 }
             }
+            if (!DocumentValues.isVersionTime(time)) {
+                throw new InvalidDocumentException(kind + ": " + field + " must be between 1970 and 9999, got " + text);
+            }
+            return time;
         }
 
         private static String describe(Object value) {

@@ -1,5 +1,6 @@
 package io.hybridmatch.engine.api;
 
+import io.hybridmatch.security.ProblemTypes;
 import io.hybridmatch.vector.VectorValidationException;
 import java.net.URI;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
     static final URI INVALID_REQUEST = URI.create("urn:hybridmatch:problem:invalid-request");
     static final URI UNREADABLE_BODY = URI.create("urn:hybridmatch:problem:unreadable-body");
     static final URI INVALID_VECTOR = URI.create("urn:hybridmatch:problem:invalid-vector");
@@ -85,6 +87,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(UNREADABLE_BODY, "Unreadable request body",
                 detail == null ? "the body is not valid JSON for this endpoint" : firstLine(detail));
         return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    /** Spring's own problems (405, 415, a query parameter of the wrong type, ...) get a type of the project too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
+            problem.setType(ProblemTypes.forStatus(status.value()));
+        }
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     private static ProblemDetail problem(URI type, String title, String detail) {

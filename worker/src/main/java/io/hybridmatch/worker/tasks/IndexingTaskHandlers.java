@@ -4,6 +4,7 @@ import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.indexing.IndexOutcome;
 import io.hybridmatch.indexing.IndexingUnavailableException;
 import io.hybridmatch.indexing.PartialBulkFailureException;
+import io.hybridmatch.normalization.DocumentValues;
 import io.hybridmatch.normalization.InvalidDocumentException;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.vector.VectorStoreUnavailableException;
@@ -78,9 +79,8 @@ public final class IndexingTaskHandlers {
 
     private Map<String, Object> delete(SearchIndex index, TaskCall call, String idArgument) {
         Object id = call.argument(idArgument);
-        if (!(id instanceof Number n) || n.longValue() < 0 || n.doubleValue() != Math.rint(n.doubleValue())) {
-            throw new InvalidDocumentException(idArgument + " must be a non-negative integer, got " + id);
-        }
+        long checkedId = DocumentValues.id(id).orElseThrow(() ->
+                new InvalidDocumentException(idArgument + " must be a non-negative integer, got " + id));
         Object at = call.argument("deleted_at");
         OffsetDateTime deletedAt;
         try {
@@ -88,7 +88,10 @@ public final class IndexingTaskHandlers {
         } catch (DateTimeParseException e) {
             throw new InvalidDocumentException("deleted_at is not an ISO-8601 date-time with offset: " + at);
         }
-        return indexer.delete(index, n.longValue(), deletedAt.toInstant()).toResult();
+        if (!DocumentValues.isVersionTime(deletedAt.toInstant())) {
+            throw new InvalidDocumentException("deleted_at must be between 1970 and 9999, got " + at);
+        }
+        return indexer.delete(index, checkedId, deletedAt.toInstant()).toResult();
     }
 
     private Map<String, Object> bulk(SearchIndex index, TaskCall call, String argument) {
