@@ -2,6 +2,7 @@ package io.hybridmatch.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hybridmatch.engine.SampleCalls.Call;
 import io.hybridmatch.engine.api.ContractController;
 import io.hybridmatch.engine.security.EndpointPolicy;
 import io.hybridmatch.indexing.DocumentIndexer;
@@ -55,34 +56,6 @@ class SecurityTest extends EngineTest {
     private static final String FILE_KEY_1 = TestKeys.FILE_KEY;
     private static final String FILE_KEY_2 = "file-key-two-3e9a6c0d4b1f";
 
-    /** A valid request of each contract operation, with a placeholder {tenant} where a tenant can be named. */
-    record Call(String operationId, String method, String path, String body) {
-
-        @Override
-        public String toString() {
-            return operationId;
-        }
-    }
-
-    static final List<Call> CALLS = List.of(
-            new Call("embed", "POST", "/embeddings", "{\"texts\":[\"Java developer\"]}"),
-            new Call("vectorSearch", "POST", "/faiss/search", "{\"index\":\"candidates\",\"vector\":" + vector(7) + ",\"top_k\":3}"),
-            new Call("vectorUpsert", "POST", "/faiss/upsert", "{\"index\":\"candidates\",\"items\":[{\"id\":7450900,\"vector\":" + vector(8) + "}]}"),
-            new Call("vectorDelete", "POST", "/faiss/delete", "{\"index\":\"candidates\",\"ids\":[7450901]}"),
-            new Call("vectorIndex", "GET", "/faiss/indexes/candidates", null),
-            new Call("vectorById", "GET", "/faiss/indexes/candidates/vectors/1", null),
-            new Call("matchCandidates", "POST", "/match/candidates", "{\"job_offer\":{\"job_offer_id\":7450199,\"title\":\"Java developer\",\"updated_at\":\"2026-11-01T00:00:00Z\"},\"size\":3}"),
-            new Call("matchOffers", "POST", "/match/offers", "{\"candidate\":{\"candidate_id\":7450099,\"headline\":\"Java developer\",\"updated_at\":\"2026-11-01T00:00:00Z\"},\"size\":3}"),
-            new Call("feedback", "POST", "/feedback", "{\"search_id\":\"sec\",\"result_id\":1,\"rank\":1,\"event\":\"impression\",\"fusion\":\"security-test\"}"),
-            new Call("feedbackRates", "GET", "/feedback/rates?k=5", null),
-            new Call("consistencyCheck", "GET", "/admin/consistency/job_offers", null),
-            new Call("consistencyRepair", "POST", "/admin/consistency/job_offers/repair", null),
-            new Call("consistencyDocuments", "GET", "/admin/consistency/job_offers/documents", null),
-            new Call("erase", "POST", "/admin/erasure", "{\"index\":\"job_offers\",\"ids\":[7450902]}"),
-            new Call("purgeDeleted", "POST", "/admin/erasure/purge", null),
-            new Call("listBackups", "GET", "/admin/backups", null),
-            new Call("createBackup", "POST", "/admin/backups", null));
-
     @LocalServerPort
     int port;
     @Autowired
@@ -105,7 +78,7 @@ class SecurityTest extends EngineTest {
     }
 
     private static Stream<Call> calls() {
-        return CALLS.stream();
+        return SampleCalls.ALL.stream();
     }
 
     private static Reply send(ContractClient client, Call call) {
@@ -153,7 +126,7 @@ class SecurityTest extends EngineTest {
         Set<String> operations = new TreeSet<>();
         contract.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             operations.add(operation.getOperationId());
-            Call call = CALLS.stream().filter(c -> c.operationId().equals(operation.getOperationId())).findFirst()
+            Call call = SampleCalls.ALL.stream().filter(c -> c.operationId().equals(operation.getOperationId())).findFirst()
                     .orElseThrow(() -> new AssertionError("no sample call for " + operation.getOperationId()));
             assertThat(call.method()).isEqualTo(method.name());
             AccessPolicy.Rule rule = rule(call);
@@ -161,7 +134,7 @@ class SecurityTest extends EngineTest {
             assertThat(operation.getExtensions()).as("%s", call).containsEntry("x-required-scope", rule.scope().wireName());
             assertThat(operation.getResponses()).as("%s", call).containsKeys("401", "403");
         }));
-        assertThat(operations).hasSameSizeAs(CALLS);
+        assertThat(operations).hasSameSizeAs(SampleCalls.ALL);
         // every rule outside the actuator is an operation of the contract
         assertThat(EndpointPolicy.RULES.stream().filter(r -> !r.pattern().startsWith("/actuator")))
                 .allSatisfy(r -> assertThat(contract.getPaths().get(r.pattern())).as("%s", r).isNotNull());
@@ -311,9 +284,9 @@ class SecurityTest extends EngineTest {
     void keysInTheFileRotateWithoutRestart() throws Exception {
         ContractClient one = new ContractClient(port, FILE_KEY_1);
         ContractClient two = new ContractClient(port, FILE_KEY_2);
-        String search = "{\"index\":\"candidates\",\"vector\":" + vector(1) + ",\"top_k\":1}";
+        String search = "{\"index\":\"candidates\",\"vector\":" + SampleCalls.vector(1) + ",\"top_k\":1}";
         assertThat(one.postRaw("/faiss/search", search).status()).isEqualTo(200);
-        assertThat(one.postRaw("/faiss/upsert", "{\"index\":\"candidates\",\"items\":[{\"id\":7450960,\"vector\":" + vector(2) + "}]}").status())
+        assertThat(one.postRaw("/faiss/upsert", "{\"index\":\"candidates\",\"items\":[{\"id\":7450960,\"vector\":" + SampleCalls.vector(2) + "}]}").status())
                 .as("the file gives it vectors:read only").isEqualTo(403);
 
         TestKeys.writeKeyFile(KEY_FILE, "file-key", FILE_KEY_2);
@@ -336,7 +309,7 @@ class SecurityTest extends EngineTest {
         logging.setLogLevel("org.springframework.security", LogLevel.TRACE);
         logging.setLogLevel("io.hybridmatch", LogLevel.TRACE);
         try {
-            for (Call call : CALLS) {
+            for (Call call : SampleCalls.ALL) {
                 send(as(TestKeys.ADMIN), call);
                 send(as(TestKeys.ACME), call);
                 send(new ContractClient(port, "unknown-key-4b8e2d6f0a"), call);
@@ -367,13 +340,5 @@ class SecurityTest extends EngineTest {
     private static List<Long> ids(ContractClient.Reply reply) {
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(200);
         return reply.body().get("hits").valueStream().map(hit -> hit.get("id").asLong()).toList();
-    }
-
-    private static String vector(long seed) {
-        StringBuilder out = new StringBuilder("[");
-        for (float x : UnitVectors.random(384, seed)) {
-            out.append(out.length() > 1 ? "," : "").append(x);
-        }
-        return out.append(']').toString();
     }
 }
