@@ -72,10 +72,15 @@ class InfrastructureFaultsTest {
     }
 
     static void assertNothingLost(FaultFigures f, long stale) {
+        assertNothingLost(f, stale, stale);
+    }
+
+    /** {@code minStale}..{@code maxStale}: how many updates may be answered {@code stale}, depending on replay order. */
+    static void assertNothingLost(FaultFigures f, long minStale, long maxStale) {
         assertThat(f.lost()).as("ids lost").isEmpty();
         assertThat(f.stale()).as("ids left at an older version").isEmpty();
         assertThat(f.acknowledged()).as("every task ends SUCCESS").isEqualTo(f.pushed());
-        assertThat(f.answeredStale()).as("late older updates refused").isEqualTo(stale);
+        assertThat(f.answeredStale()).as("late older updates refused").isBetween(minStale, maxStale);
     }
 
     @Test
@@ -89,11 +94,17 @@ class InfrastructureFaultsTest {
             load.push(3, PROFILES + 3, OLDER, "Java developer");
             // older updates of already indexed profiles, parked with the rest: they must come back stale
             load.push(0, 3, OLDER, "Older profile");
+            // two updates of one profile, both parked, sent in either order: they come back in whatever order their
+            // jittered retries give, and the newer one must be what stays (the older answers stale if it comes last)
+            int twice = PROFILES + 3;
+            load.push(twice, twice + 2, NEWER, "Newer, parked");
+            load.push(twice, twice + 4, OLDER, "Older, parked");
+            load.push(twice + 2, twice + 4, NEWER, "Newer, parked");
             Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - stopped) / 1_000_000));
             rig.startElasticsearch();
             FaultFigures f = rig.figures("Elasticsearch stopped " + OUTAGE.toSeconds() + " s (old horizon ~15 s at this back-off)",
                     worker, 0, load.tasks, load.expected, WAIT).report();
-            assertNothingLost(f, 3);
+            assertNothingLost(f, 3, 3 + 4);
         }
     }
 
