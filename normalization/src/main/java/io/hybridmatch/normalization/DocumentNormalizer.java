@@ -1,5 +1,8 @@
 package io.hybridmatch.normalization;
 
+import io.hybridmatch.normalization.taxonomy.OccupationNormalizer;
+import io.hybridmatch.normalization.taxonomy.Taxonomy;
+import io.hybridmatch.normalization.taxonomy.TaxonomyFiles;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -19,13 +22,20 @@ public final class DocumentNormalizer {
     private static final int MAX_TEXT = 20_000;
 
     private final SkillDictionary skills;
+    private final OccupationNormalizer occupations;
 
-    public DocumentNormalizer(SkillDictionary skills) {
-        this.skills = skills;
+    public DocumentNormalizer(Taxonomy taxonomy) {
+        this.skills = new SkillDictionary(taxonomy);
+        this.occupations = new OccupationNormalizer(taxonomy);
     }
 
+    /** On the shipped taxonomy plus the deployment's files ({@link TaxonomyFiles#configured()}). */
     public static DocumentNormalizer bundled() {
-        return new DocumentNormalizer(SkillDictionary.bundled());
+        return new DocumentNormalizer(TaxonomyFiles.configured());
+    }
+
+    public Taxonomy taxonomy() {
+        return skills.taxonomy();
     }
 
     public SkillDictionary skills() {
@@ -37,7 +47,7 @@ public final class DocumentNormalizer {
         long id = f.id("candidate_id");
         String headline = f.text("headline");
         String summary = f.text("summary");
-        List<String> skillList = skills.normalize(f.strings("skills"));
+        List<String> skillList = withSkillsNamedIn(skills.normalize(f.strings("skills")), headline, summary);
         if (headline == null && summary == null && skillList.isEmpty()) {
             throw new InvalidDocumentException("candidate " + id + " has no headline, summary or skills to match on");
         }
@@ -45,7 +55,8 @@ public final class DocumentNormalizer {
         Seniority seniority = Optional.ofNullable(f.text("seniority")).flatMap(Seniority::parse)
                 .or(() -> Seniority.parse(headline))
                 .orElse(years == null ? null : Seniority.fromYears(years));
-        return new NormalizedCandidate(id, f.text("first_name"), f.text("last_name"), headline, summary, skillList,
+        return new NormalizedCandidate(id, f.text("first_name"), f.text("last_name"), headline,
+                occupations.occupation(headline).orElse(null), summary, skillList,
                 f.text("location"), years, seniority, education(f), Languages.normalize(f.strings("languages")),
                 f.text("tenant_id"), f.requiredTime("updated_at"));
     }
@@ -58,12 +69,7 @@ public final class DocumentNormalizer {
             throw new InvalidDocumentException("job offer " + id + ": title is required");
         }
         String description = f.text("description");
-        List<String> required = new ArrayList<>(skills.normalize(f.strings("required_skills")));
-        for (String found : skills.extract(title + ". " + (description == null ? "" : description))) {
-            if (!required.contains(found)) {
-                required.add(found);
-            }
-        }
+        List<String> required = withSkillsNamedIn(skills.normalize(f.strings("required_skills")), title, description);
         Instant postedAt = f.time("posted_at");
         Instant updatedAt = Optional.ofNullable(f.time("updated_at")).orElse(postedAt);
         if (updatedAt == null) {
@@ -71,9 +77,20 @@ public final class DocumentNormalizer {
         }
         Seniority seniority = Optional.ofNullable(f.text("seniority")).flatMap(Seniority::parse)
                 .or(() -> Seniority.parse(title)).orElse(null);
-        return new NormalizedJobOffer(id, title, description, f.text("company"), f.text("location"), seniority,
+        return new NormalizedJobOffer(id, title, occupations.occupation(title).orElse(null), description, f.text("company"), f.text("location"), seniority,
                 f.bool("is_remote"), List.copyOf(required), f.integer("min_experience_years", 0, 80), education(f),
                 Languages.normalize(f.strings("languages")), f.text("tenant_id"), postedAt, updatedAt);
+    }
+
+    /** Listed skills first, then those the title/headline and the free text name. */
+    private List<String> withSkillsNamedIn(List<String> listed, String title, String text) {
+        List<String> all = new ArrayList<>(listed);
+        for (String found : skills.extract(Texts.joinSentences(title, text))) {
+            if (!all.contains(found)) {
+                all.add(found);
+            }
+        }
+        return List.copyOf(all);
     }
 
     private static EducationLevel education(Fields f) {

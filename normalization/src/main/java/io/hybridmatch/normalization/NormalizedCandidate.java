@@ -6,8 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A candidate profile after normalisation: canonical skills, derived seniority, education level, language codes. */
-public record NormalizedCandidate(long candidateId, String firstName, String lastName, String headline, String summary,
+/**
+ * A candidate profile after normalisation: the occupation its headline names, canonical skills (listed and named in
+ * the headline or summary), derived seniority, education level, language codes.
+ */
+public record NormalizedCandidate(long candidateId, String firstName, String lastName, String headline, String occupation,
+                                  String summary,
                                   List<String> skills, String location, Integer experienceYears, Seniority seniority,
                                   EducationLevel education, List<String> languages, String tenantId, Instant updatedAt) {
 
@@ -23,6 +27,7 @@ public record NormalizedCandidate(long candidateId, String firstName, String las
         Texts.putIfPresent(record, "first_name", firstName);
         Texts.putIfPresent(record, "last_name", lastName);
         Texts.putIfPresent(record, "headline", headline);
+        Texts.putIfPresent(record, "occupation", occupation);
         Texts.putIfPresent(record, "summary", summary);
         record.put("skills", new ArrayList<>(skills));
         Texts.putIfPresent(record, "location", location);

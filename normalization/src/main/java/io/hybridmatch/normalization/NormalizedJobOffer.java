@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A job offer after normalisation: required skills = the listed ones plus those named in its text, canonical. */
-public record NormalizedJobOffer(long jobOfferId, String title, String description, String company, String location,
+/** A job offer after normalisation: the occupation its title names; required skills = the listed ones plus those named in its title and text, canonical. */
+public record NormalizedJobOffer(long jobOfferId, String title, String occupation, String description, String company,
+                                 String location,
                                  Seniority seniority, boolean remote, List<String> requiredSkills,
                                  Integer minExperienceYears, EducationLevel education, List<String> languages,
                                  String tenantId, Instant postedAt, Instant updatedAt) {
@@ -21,6 +22,7 @@ public record NormalizedJobOffer(long jobOfferId, String title, String descripti
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("job_offer_id", jobOfferId);
         Texts.putIfPresent(record, "title", title);
+        Texts.putIfPresent(record, "occupation", occupation);
         Texts.putIfPresent(record, "description", description);
         Texts.putIfPresent(record, "company", company);
         Texts.putIfPresent(record, "location", location);

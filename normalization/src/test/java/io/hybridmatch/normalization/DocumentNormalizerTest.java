@@ -32,14 +32,16 @@ class DocumentNormalizerTest {
     void normalisesACandidate() {
         NormalizedCandidate c = normalizer.candidate(candidate());
         assertThat(c.candidateId()).isEqualTo(42);
-        assertThat(c.skills()).containsExactly("java", "spring", "postgresql", "kubernetes");
+        assertThat(c.skills()).as("listed, then named in the headline or summary")
+                .containsExactly("java", "spring", "postgresql", "kubernetes", "microservices");
+        assertThat(c.occupation()).as("the headline, level and gender aside").isEqualTo("java_developer");
         assertThat(c.seniority()).as("the headline says confirmée").isEqualTo(Seniority.MID);
         assertThat(c.education()).isEqualTo(EducationLevel.MASTER);
         assertThat(c.languages()).containsExactly("fr", "en");
         assertThat(c.updatedAt()).isEqualTo(Instant.parse("2026-11-02T08:00:00Z"));
         assertThat(c.embeddingText()).isEqualTo("Développeuse Java confirmée. Backend Spring Boot, microservices. "
-                + "Skills: java, spring, postgresql, kubernetes.");
-        assertThat(c.toRecord()).containsEntry("seniority", "mid").containsEntry("education", "master")
+                + "Skills: java, spring, postgresql, kubernetes, microservices.");
+        assertThat(c.toRecord()).containsEntry("seniority", "mid").containsEntry("occupation", "java_developer").containsEntry("education", "master")
                 .containsEntry("updated_at", "2026-11-02T08:00:00Z");
     }
 
@@ -62,6 +64,7 @@ class DocumentNormalizerTest {
                 "required_skills", List.of("Spring Boot"), "is_remote", "true", "posted_at", "2026-11-01T10:00:00Z"));
         assertThat(o.jobOfferId()).isEqualTo(7);
         assertThat(o.requiredSkills()).containsExactly("spring", "java", "kafka", "aws", "terraform", "kubernetes");
+        assertThat(o.occupation()).isEqualTo("java_developer");
         assertThat(o.seniority()).isEqualTo(Seniority.SENIOR);
         assertThat(o.remote()).isTrue();
         assertThat(o.updatedAt()).as("posted_at stands in for a missing updated_at").isEqualTo(o.postedAt());

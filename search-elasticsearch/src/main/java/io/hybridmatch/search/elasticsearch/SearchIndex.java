@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>{@code is_remote} is a boolean: it is a yes/no flag, filtered with a term query, and Elasticsearch
  * still accepts the strings {@code "true"}/{@code "false"} that CSV-like seed data may carry.
- * Beyond the seed: normalised {@code seniority}, {@code education}, {@code languages}, the owner {@code tenant_id}
+ * Beyond the seed: the taxonomy {@code occupation} the title or headline names, normalised {@code seniority}, {@code education}, {@code languages}, the owner {@code tenant_id}
  * (matching never crosses it) and {@code indexed_at} (index freshness). Adding a field needs no new version: it is
  * added to an existing index's mapping on start.
  */
@@ -25,6 +25,7 @@ public enum SearchIndex {
             new IndexField("first_name", KEYWORD),
             new IndexField("last_name", KEYWORD),
             new IndexField("headline", TEXT),
+            new IndexField("occupation", KEYWORD),
             new IndexField("summary", TEXT),
             new IndexField("skills", KEYWORD),
             new IndexField("location", KEYWORD),
@@ -38,6 +39,7 @@ public enum SearchIndex {
 
     JOB_OFFERS("job_offers", "job_offer_id", List.of(
             new IndexField("title", TEXT),
+            new IndexField("occupation", KEYWORD),
             new IndexField("description", TEXT),
             new IndexField("company", KEYWORD),
             new IndexField("location", KEYWORD),

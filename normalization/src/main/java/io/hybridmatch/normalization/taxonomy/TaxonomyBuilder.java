@@ -1,0 +1,245 @@
+package io.hybridmatch.normalization.taxonomy;
+
+import io.hybridmatch.normalization.taxonomy.Concept.Kind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges taxonomy layers in order (ESCO, then the curated layers, then a deployment's files):
+ * <ul>
+ *   <li>a line whose id exists adds its labels and relations to that concept (and replaces its group if it gives one);</li>
+ *   <li>a label already held by an earlier layer's concept moves to the later one; when it was a skill's preferred
+ *       name and the later label is a free-text one, the earlier skill is merged into the later one (ESCO's "Java"
+ *       into the curated {@code java}, with its broader skill). Occupations are never merged this way: two
+ *       occupations often share a title in one language only (ESCO's French "juriste" names its lawyer), so a
+ *       curated occupation that is an ESCO one uses the ESCO id;</li>
+ *   <li>within a hand-written layer a label naming two concepts is an error; within a layer marked
+ *       {@code #! ambiguous-labels: drop} (ESCO, whose alternative labels overlap) a preferred name beats an
+ *       alternative one and two of a kind are dropped.</li>
+ * </ul>
+ */
+final class TaxonomyBuilder {
+
+    private record Owner(String id, int layer, boolean preferred, boolean listOnly) {
+    }
+
+    private static final class Draft {
+        final Kind kind;
+        final String id;
+        String group = "";
+        final Set<String> broader = new LinkedHashSet<>();
+        final Set<String> linked = new LinkedHashSet<>();
+        final List<Label> labels = new ArrayList<>();
+
+        Draft(Kind kind, String id) {
+            this.kind = kind;
+            this.id = id;
+        }
+    }
+
+    private final Map<Kind, Map<String, Draft>> drafts = new EnumMap<>(Kind.class);
+    private final Map<Kind, Map<String, Owner>> owners = new EnumMap<>(Kind.class);
+    private final Map<Kind, Map<String, String>> mergedInto = new EnumMap<>(Kind.class);
+    private final Set<String> dropped = new HashSet<>();
+    private final Set<String> idsOfLayer = new HashSet<>();
+    private int layer = -1;
+
+    TaxonomyBuilder() {
+        for (Kind kind : Kind.values()) {
+            drafts.put(kind, new LinkedHashMap<>());
+            owners.put(kind, new HashMap<>());
+            mergedInto.put(kind, new HashMap<>());
+        }
+    }
+
+    /** One file's lines; {@code source} names it in errors. */
+    TaxonomyBuilder layer(String source, List<String> lines) {
+        layer++;
+        boolean dropAmbiguous = lines.stream().anyMatch(l -> l.replace(" ", "").equals("#!ambiguous-labels:drop"));
+        idsOfLayer.clear();
+        lines.stream().filter(l -> !l.startsWith("#")).map(l -> l.split("\t", 3)).filter(f -> f.length > 1)
+                .forEach(f -> idsOfLayer.add(f[1].strip()));
+        int number = 0;
+        for (String line : lines) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length != 6) {
+                throw new IllegalArgumentException(source + ":" + number + ": expected 6 tab-separated fields "
+                        + "(kind, id, group, broader, related/typical, labels), got " + f.length);
+            }
+            try {
+                add(Kind.parse(f[0]), f[1].strip(), f[2].strip(), split(f[3]), split(f[4]), split(f[5]), dropAmbiguous);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ":" + number + ": " + e.getMessage(), e);
+            }
+        }
+        return this;
+    }
+
+    private void add(Kind kind, String id, String group, List<String> broader, List<String> linked, List<String> labels,
+                     boolean dropAmbiguous) {
+        if (!id.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("id '" + id + "' must be lower case letters, digits and _");
+        }
+        Draft draft = drafts.get(kind).computeIfAbsent(resolve(kind, id), i -> new Draft(kind, i));
+        if (!group.isEmpty()) {
+            draft.group = group;
+        }
+        draft.broader.addAll(broader);
+        draft.linked.addAll(linked);
+        Set<String> languagesSeen = new HashSet<>();
+        addLabel(kind, draft, new Label("", id.replace('_', ' '), true), false, dropAmbiguous);
+        for (String field : labels) {
+            Label label = Label.parse(field);
+            boolean preferred = languagesSeen.add(label.language());
+            draft.labels.add(label);
+            addLabel(kind, draft, label, preferred, dropAmbiguous);
+        }
+    }
+
+    private void addLabel(Kind kind, Draft draft, Label label, boolean preferred, boolean dropAmbiguous) {
+        String key = LabelKey.of(label.text());
+        if (key.isEmpty()) {
+            return;
+        }
+        Map<String, Owner> byKey = owners.get(kind);
+        Owner old = byKey.get(key);
+        Owner mine = new Owner(draft.id, layer, preferred, label.listOnly());
+        if (old == null) {
+            if (!dropped.contains(kind + key + "@" + layer)) {
+                byKey.put(key, mine);
+            }
+            return;
+        }
+        String oldId = resolve(kind, old.id());
+        if (oldId.equals(draft.id)) {
+            // a later layer decides whether its label counts in free text; within a layer, free text wins
+            if (old.layer() < layer || old.listOnly() && !label.listOnly()) {
+                byKey.put(key, mine);
+            }
+            return;
+        }
+        if (old.layer() < layer) {
+            byKey.put(key, mine);
+            if (kind == Kind.SKILL && old.preferred() && !label.listOnly() && !idsOfLayer.contains(oldId)) {
+                merge(kind, oldId, draft);
+            }
+        } else if (!dropAmbiguous) {
+            throw new IllegalArgumentException("label '" + label.text() + "' names both " + oldId + " and " + draft.id);
+        } else if (preferred && !old.preferred()) {
+            byKey.put(key, mine);
+        } else if (preferred == old.preferred()) {
+            byKey.remove(key);
+            dropped.add(kind + key + "@" + layer);
+        }
+    }
+
+    /** The earlier concept becomes a name of the later one: labels and relations move, references follow. */
+    private void merge(Kind kind, String fromId, Draft into) {
+        Draft from = drafts.get(kind).remove(fromId);
+        if (from == null) {
+            return;
+        }
+        mergedInto.get(kind).put(fromId, into.id);
+        into.broader.addAll(from.broader);
+        into.linked.addAll(from.linked);
+        into.labels.addAll(from.labels);
+        if (into.group.isEmpty()) {
+            into.group = from.group;
+        }
+    }
+
+    private String resolve(Kind kind, String id) {
+        String current = id;
+        for (int hops = 0; hops < 10; hops++) {
+            String next = mergedInto.get(kind).get(current);
+            if (next == null) {
+                return current;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    Taxonomy build() {
+        Map<Kind, Map<String, Concept>> concepts = new EnumMap<>(Kind.class);
+        List<String> unknown = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            Map<String, Concept> out = new LinkedHashMap<>();
+            for (Draft d : drafts.get(kind).values()) {
+                // related skills and typical skills are both skills
+                out.put(d.id, new Concept(kind, d.id, d.group, references(kind, d.id, d.broader, kind, unknown),
+                        references(kind, d.id, d.linked, Kind.SKILL, unknown), List.copyOf(d.labels)));
+            }
+            concepts.put(kind, out);
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("taxonomy refers to unknown ids: "
+                    + String.join(", ", unknown.subList(0, Math.min(20, unknown.size()))));
+        }
+        inheritIscoGroups(concepts.get(Kind.OCCUPATION));
+        return new Taxonomy(concepts.get(Kind.OCCUPATION), concepts.get(Kind.SKILL),
+                labelIndex(Kind.OCCUPATION, false), labelIndex(Kind.SKILL, false), labelIndex(Kind.SKILL, true));
+    }
+
+    private LabelIndex labelIndex(Kind kind, boolean freeTextOnly) {
+        Map<String, String> byKey = new HashMap<>();
+        owners.get(kind).forEach((key, owner) -> {
+            if (!freeTextOnly || !owner.listOnly()) {
+                byKey.put(key, resolve(kind, owner.id()));
+            }
+        });
+        return new LabelIndex(byKey);
+    }
+
+    /** A curated occupation without an ISCO group has its broader occupation's. */
+    private static void inheritIscoGroups(Map<String, Concept> occupations) {
+        for (Map.Entry<String, Concept> entry : occupations.entrySet()) {
+            Concept current = entry.getValue();
+            for (int hops = 0; hops < 5 && current != null && current.group().isEmpty(); hops++) {
+                current = current.broader().stream().map(occupations::get).findFirst().orElse(null);
+            }
+            Concept o = entry.getValue();
+            if (o.group().isEmpty() && current != null) {
+                entry.setValue(new Concept(o.kind(), o.id(), current.group(), o.broader(), o.linked(), o.labels()));
+            }
+        }
+    }
+
+    private Set<String> references(Kind kind, String self, Set<String> ids, Kind target, List<String> unknown) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids) {
+            String resolved = resolve(target, id);
+            if (!drafts.get(target).containsKey(resolved)) {
+                unknown.add(kind.name().toLowerCase() + " " + self + " → " + id);
+            } else if (!(target == kind && resolved.equals(self))) {
+                out.add(resolved);
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    private static List<String> split(String field) {
+        if (field.isBlank()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : field.split("\\|")) {
+            if (!part.isBlank()) {
+                out.add(part.strip());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,99 @@
+package io.hybridmatch.normalization.taxonomy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaxonomyTest {
+
+    private final Taxonomy taxonomy = TaxonomyFiles.bundled();
+
+    @Test
+    void shipsEscoAndTheCuratedLayers() {
+        Figures figures = taxonomy.figures();
+        assertThat(figures.occupations()).isGreaterThan(2_900);
+        assertThat(figures.skills()).isGreaterThan(13_000);
+        assertThat(figures.labelsFr()).isGreaterThan(20_000);
+        assertThat(figures.labelsEn()).isGreaterThan(20_000);
+        assertThat(figures.occupationsWithTypicalSkills()).isGreaterThan(100);
+        // ESCO's "Java" merged into the curated java, and its broader skill came along
+        assertThat(taxonomy.skill("java").orElseThrow().broader()).contains("computer_programming");
+        assertThat(taxonomy.occupation("java_developer").orElseThrow().group()).as("inherited from software developer")
+                .isEqualTo("2512");
+    }
+
+    @Test
+    void skillRelations() {
+        assertThat(taxonomy.broaderSkills("spring", 1)).containsExactly("java");
+        assertThat(taxonomy.broaderSkills("spring", 2)).contains("java", "computer_programming");
+        assertThat(taxonomy.related("docker", "kubernetes")).isTrue();
+        assertThat(taxonomy.related("kubernetes", "docker")).as("either way").isTrue();
+        assertThat(taxonomy.related("docker", "pastry")).isFalse();
+        assertThat(taxonomy.typicalSkills("forklift_operator")).contains("caces", "forklift");
+    }
+
+    @Test
+    void occupationFit() {
+        assertThat(taxonomy.occupationFit("java_developer", "java_developer")).isEqualTo(Taxonomy.Fit.SAME);
+        assertThat(taxonomy.occupationFit("java_developer", "python_developer")).as("both software developers")
+                .isEqualTo(Taxonomy.Fit.ADJACENT);
+        assertThat(taxonomy.occupationFit("java_developer", "software_developer")).as("its broader occupation")
+                .isEqualTo(Taxonomy.Fit.ADJACENT);
+        assertThat(taxonomy.occupationFit("data_scientist", "data_analyst")).as("ISCO 2511 both")
+                .isEqualTo(Taxonomy.Fit.ADJACENT);
+        assertThat(taxonomy.occupationFit("java_developer", "nurse_responsible_for_general_care"))
+                .isEqualTo(Taxonomy.Fit.UNRELATED);
+    }
+
+    @Test
+    void aDeploymentFileAddsLabelsAndConcepts(@TempDir Path dir) throws Exception {
+        Path extra = dir.resolve("acme.tsv");
+        Files.writeString(extra, """
+                # Acme's own words
+                skill\tjava\t\t\t\ten:JVM stack
+                skill\tacme_erp\tcurated\terp\t\tAcmeERP|en:Acme ERP
+                occupation\tacme_picker\t\twarehouse_worker\tacme_erp|order_picking\tfr:Ninja logistique
+                """);
+        Taxonomy extended = TaxonomyFiles.withExtensions(List.of(extra));
+        assertThat(extended.skillNamed("jvm stack")).contains("java");
+        assertThat(extended.skillNamed("acmeerp")).contains("acme_erp");
+        assertThat(extended.broaderSkills("acme_erp", 1)).containsExactly("erp");
+        assertThat(new OccupationNormalizer(extended).occupation("Ninja logistique H/F")).contains("acme_picker");
+        assertThat(extended.occupationFit("acme_picker", "warehouse_worker")).isEqualTo(Taxonomy.Fit.ADJACENT);
+        assertThat(taxonomy.skillNamed("jvm stack")).as("the shipped taxonomy is untouched").isEmpty();
+    }
+
+    @Test
+    void aHandWrittenLayerRefusesALabelNamingTwoConceptsAndUnknownReferences() {
+        assertThatThrownBy(() -> TaxonomyFiles.of(List.of(List.of("skill\ta\t\t\t\tfoo", "skill\tb\t\t\t\tFoos"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Foos' names both a and b");
+        assertThatThrownBy(() -> TaxonomyFiles.of(List.of(List.of("skill\ta\t\tnowhere\t\tfoo"))))
+                .hasMessageContaining("unknown ids: skill a → nowhere");
+        assertThatThrownBy(() -> TaxonomyFiles.of(List.of(List.of("skill\ta\tfoo"))))
+                .hasMessageContaining("layer 1:1: expected 6 tab-separated fields");
+    }
+
+    @Test
+    void aLayerMarkedSoDropsAmbiguousAlternativeLabelsAndKeepsPreferredOnes() {
+        Taxonomy t = TaxonomyFiles.of(List.of(List.of("#! ambiguous-labels: drop",
+                "skill\ta\t\t\t\ten:alpha|en:shared|en:beta", "skill\tb\t\t\t\ten:beta|en:shared")));
+        assertThat(t.skillNamed("shared")).as("alternative in both: dropped").isEmpty();
+        assertThat(t.skillNamed("beta")).as("preferred in b beats alternative in a").contains("b");
+    }
+
+    @Test
+    void aLaterLayerTakesOverAConceptByItsPreferredName() {
+        Taxonomy t = TaxonomyFiles.of(List.of(
+                List.of("skill\tesco_js\t\t\t\ten:JavaScript|en:ECMAScript", "skill\tweb\t\t\t\ten:web programming",
+                        "skill\tjquery_esco\t\tesco_js\t\ten:jQuery"),
+                List.of("skill\tjs\t\tweb\t\tjavascript|=js")));
+        assertThat(t.skillNamed("ECMAScript")).contains("js");
+        assertThat(t.broaderSkills("jquery_esco", 1)).containsExactly("js");
+        assertThat(t.skill("esco_js")).isEmpty();
+    }
+}
