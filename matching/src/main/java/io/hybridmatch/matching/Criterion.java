@@ -1,8 +1,11 @@
 package io.hybridmatch.matching;
 
-/** The scored categories besides retrieval itself. */
+/**
+ * The scored categories besides retrieval itself: the one list of them (weights, importance, explanations and the
+ * weights file all use {@link #key()}).
+ */
 public enum Criterion {
-    SKILLS, SENIORITY, LOCATION, EXPERIENCE, LANGUAGES, EDUCATION;
+    SKILLS, OCCUPATION, SENIORITY, LOCATION, EXPERIENCE, LANGUAGES, EDUCATION;
 
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

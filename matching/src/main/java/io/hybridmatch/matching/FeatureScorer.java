@@ -1,9 +1,8 @@
 package io.hybridmatch.matching;
 
 import io.hybridmatch.normalization.Seniority;
-import java.util.ArrayList;
+import io.hybridmatch.normalization.taxonomy.Taxonomy;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,23 +15,31 @@ final class FeatureScorer {
     private static final double LOCATION_SCALE_KM = 60;
 
     private final Gazetteer gazetteer;
+    private final Taxonomy taxonomy;
+    private final SkillCoverage coverage;
 
-    FeatureScorer(Gazetteer gazetteer) {
+    FeatureScorer(Gazetteer gazetteer, Taxonomy taxonomy) {
         this.gazetteer = gazetteer;
+        this.taxonomy = taxonomy;
+        this.coverage = new SkillCoverage(taxonomy);
     }
 
-    record Features(Map<Criterion, Double> scores, List<String> matchedSkills, List<String> missingSkills) {
+    record Features(Map<Criterion, Double> scores, SkillCoverage.Result skills, Map<String, String> occupations) {
     }
 
     Features score(Subject offer, Subject candidate) {
         Map<Criterion, Double> scores = new LinkedHashMap<>();
-        List<String> matched = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
+        SkillCoverage.Result skills = coverage.of(offer.skills(), candidate.skills(), candidate.occupation());
         if (!offer.skills().isEmpty()) {
-            for (String skill : offer.skills()) {
-                (candidate.skills().contains(skill) ? matched : missing).add(skill);
-            }
-            scores.put(Criterion.SKILLS, matched.size() / (double) offer.skills().size());
+            scores.put(Criterion.SKILLS, skills.score());
+        }
+        Map<String, String> occupations = new LinkedHashMap<>();
+        if (offer.occupation() != null && candidate.occupation() != null) {
+            Taxonomy.Fit fit = taxonomy.occupationFit(offer.occupation(), candidate.occupation());
+            scores.put(Criterion.OCCUPATION, fit.score());
+            occupations.put("offer", offer.occupation());
+            occupations.put("candidate", candidate.occupation());
+            occupations.put("fit", fit.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (offer.seniority() != null && candidate.seniority() != null) {
             int gap = Math.abs(offer.seniority().rank() - candidate.seniority().rank());
@@ -54,7 +61,7 @@ final class FeatureScorer {
             int gap = offer.education().ordinal() - candidate.education().ordinal();
             scores.put(Criterion.EDUCATION, gap <= 0 ? 1.0 : Math.max(0, 1 - gap / 4.0));
         }
-        return new Features(scores, matched, missing);
+        return new Features(scores, skills, occupations);
     }
 
     /** A remote offer ignores location; otherwise distance decays the score (same city = 1). */

@@ -22,15 +22,13 @@ import java.util.NoSuchElementException;
 
 /**
  * Hybrid matching, both ways: (1) Elasticsearch BM25 recall under the filters, (2) FAISS nearest vectors under the
- * same filters, (3) fusion of the two lists, (4) feature scoring of the fused pool (skills coverage, seniority fit,
- * distance, experience, languages, education) combined with the retrieval score by category weights, with an
+ * same filters, (3) fusion of the two lists, (4) feature scoring of the fused pool (skills coverage, occupation fit,
+ * seniority fit, distance, experience, languages, education) combined with the retrieval score by category weights
+ * ({@link CategoryWeights}), with an
  * explanation per hit. Stateless: safe for concurrent requests.
  */
 public final class HybridMatcher {
 
-    /** Deployment defaults of the category weights; a request may override any of them. */
-    public static final Map<String, Double> DEFAULT_WEIGHTS = Map.of("retrieval", 0.4, "skills", 0.25,
-            "seniority", 0.1, "location", 0.1, "experience", 0.05, "languages", 0.05, "education", 0.05);
     private static final int MIN_POOL = 100;
 
     private final ElasticsearchClient es;
@@ -49,12 +47,12 @@ public final class HybridMatcher {
         this.embedder = embedder;
         this.vectors = vectors;
         this.normalizer = normalizer;
-        this.deploymentWeights = new HashMap<>(DEFAULT_WEIGHTS);
+        this.deploymentWeights = new HashMap<>(CategoryWeights.defaults());
         this.deploymentWeights.putAll(deploymentWeights);
         this.keyword = new KeywordRetriever(es, indexes);
         this.vector = new VectorRetriever(es);
         this.filters = new TargetFilters(normalizer.skills());
-        this.scorer = new FeatureScorer(Gazetteer.bundled());
+        this.scorer = new FeatureScorer(Gazetteer.bundled(), normalizer.taxonomy());
     }
 
     public MatchResult match(MatchQuery query) {
@@ -115,8 +113,8 @@ public final class HybridMatcher {
         FeatureScorer.Features features = scorer.score(offer, candidate);
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Double> categoryWeights = new LinkedHashMap<>();
-        scores.put("retrieval", retrieval);
-        categoryWeights.put("retrieval", weights.getOrDefault("retrieval", 0.0));
+        scores.put(CategoryWeights.RETRIEVAL, retrieval);
+        categoryWeights.put(CategoryWeights.RETRIEVAL, weights.getOrDefault(CategoryWeights.RETRIEVAL, 0.0));
         features.scores().forEach((criterion, value) -> {
             scores.put(criterion.key(), value);
             categoryWeights.put(criterion.key(), weights.getOrDefault(criterion.key(), 0.0)
@@ -137,8 +135,9 @@ public final class HybridMatcher {
                 retrievers.put(list.retriever(), new Explanation.Retrieval(list.rank(id), raw));
             }
         }
-        return new MatchHit(id, score, 0, new Explanation(features.matchedSkills(), features.missingSkills(), categories,
-                retrievers, fusedScore));
+        SkillCoverage.Result skills = features.skills();
+        return new MatchHit(id, score, 0, new Explanation(skills.matched(), skills.missing(), skills.inferred(),
+                features.occupations(), categories, retrievers, fusedScore));
     }
 
     private Subject subject(SearchIndex index, Map<String, ?> doc) {

@@ -24,7 +24,8 @@ public record MatchQuery(MatchDirection direction, Long id, Map<String, Object> 
         filters = filters == null ? MatchFilters.none() : filters;
         Map<Criterion, Importance> all = new EnumMap<>(Criterion.class);
         for (Criterion c : Criterion.values()) {
-            all.put(c, c == Criterion.SKILLS || c == Criterion.SENIORITY || c == Criterion.LOCATION ? Importance.SHOULD : Importance.NICE);
+            all.put(c, c == Criterion.SKILLS || c == Criterion.OCCUPATION || c == Criterion.SENIORITY
+                    || c == Criterion.LOCATION ? Importance.SHOULD : Importance.NICE);
         }
         if (importance != null) {
             all.putAll(importance);

@@ -9,18 +9,19 @@ import java.util.List;
 /**
  * One side of a match, either kind, in the terms scoring compares.
  *
+ * @param occupation the taxonomy occupation its headline or title names, or null
  * @param years a candidate's years of experience, or the years an offer requires
  */
-record Subject(long id, String text, List<String> skills, Seniority seniority, String location, boolean remote,
-               Integer years, List<String> languages, EducationLevel education, String tenantId) {
+record Subject(long id, String text, String occupation, List<String> skills, Seniority seniority, String location,
+               boolean remote, Integer years, List<String> languages, EducationLevel education, String tenantId) {
 
     static Subject of(NormalizedCandidate c) {
-        return new Subject(c.candidateId(), c.embeddingText(), c.skills(), c.seniority(), c.location(), false,
-                c.experienceYears(), c.languages(), c.education(), c.tenantId());
+        return new Subject(c.candidateId(), c.embeddingText(), c.occupation(), c.skills(), c.seniority(), c.location(),
+                false, c.experienceYears(), c.languages(), c.education(), c.tenantId());
     }
 
     static Subject of(NormalizedJobOffer o) {
-        return new Subject(o.jobOfferId(), o.embeddingText(), o.requiredSkills(), o.seniority(), o.location(), o.remote(),
-                o.minExperienceYears(), o.languages(), o.education(), o.tenantId());
+        return new Subject(o.jobOfferId(), o.embeddingText(), o.occupation(), o.requiredSkills(), o.seniority(),
+                o.location(), o.remote(), o.minExperienceYears(), o.languages(), o.education(), o.tenantId());
     }
 }

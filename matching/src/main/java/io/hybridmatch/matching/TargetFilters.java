@@ -71,6 +71,9 @@ final class TargetFilters {
         if (must(query, Criterion.SKILLS)) {
             offer.skills().forEach(skill -> clauses.add(term("skills", skill)));
         }
+        if (must(query, Criterion.OCCUPATION) && offer.occupation() != null) {
+            clauses.add(term("occupation", offer.occupation())); // the same occupation; adjacent ones are scored, not kept
+        }
         if (must(query, Criterion.LOCATION) && !offer.remote() && offer.location() != null) {
             clauses.add(term("location", offer.location()));
         }

@@ -67,8 +67,8 @@ class HybridMatcherTest {
         DocumentIndexer indexer = new DocumentIndexer(es, indexes, embedder, vectors, DocumentNormalizer.bundled(), Clock.systemUTC());
         List<Map<String, Object>> people = new ArrayList<>(List.of(
                 candidate(11, "Développeuse JavaScript confirmée", "API Node.js, front React.", List.of("JS", "Node", "ReactJS"), "Paris", 4, "acme"),
-                // no word in common with the offer ("JS" in free text is not "JavaScript" for BM25): only vectors find it
-                candidate(12, "JS engineer", "SPA and REST backends.", List.of(), "Paris", 4, "acme"),
+                // no word or skill in common with the offer: only vectors find it
+                candidate(12, "Web app engineer", "Single-page apps and their server side.", List.of(), "Paris", 4, "acme"),
                 // an accountant listing two of the skills: keywords find it, its meaning is far from the offer
                 candidate(13, "Comptable", "Tenue de comptabilité, paie, bilans et déclarations fiscales.", List.of("Comptabilité", "JavaScript", "Node.js"), "Paris", 4, "acme"),
                 candidate(14, "Développeur JavaScript senior", "Node.js, React, TypeScript.", List.of("JavaScript", "Node.js", "React"), "Lyon", 9, "acme"),
@@ -105,6 +105,9 @@ class HybridMatcherTest {
         assertThat(why.categories().get("skills").score()).isEqualTo(1.0);
         assertThat(why.categories().get("seniority").score()).as("confirmée = mid = the offer's level").isEqualTo(1.0);
         assertThat(why.categories().get("location").score()).as("same city").isEqualTo(1.0);
+        assertThat(why.occupations()).containsEntry("offer", "frontend_developer")
+                .containsEntry("candidate", "frontend_developer").containsEntry("fit", "same");
+        assertThat(why.categories().get("occupation").score()).isEqualTo(1.0);
         assertThat(why.retrievers()).containsKeys("elasticsearch", "faiss");
         assertThat(why.categories().values().stream().mapToDouble(Explanation.Category::contribution).sum())
                 .isCloseTo(best.score(), org.assertj.core.data.Offset.offset(1e-9));
@@ -112,6 +115,17 @@ class HybridMatcherTest {
         assertThat(lyon.explanation().categories().get("location").score()).as("Paris-Lyon, 390 km").isLessThan(0.01);
         assertThat(lyon.explanation().categories().get("seniority").score()).as("senior vs mid").isCloseTo(2 / 3.0,
                 org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void anotherOccupationScoresNothingForOccupationFit() {
+        MatchResult result = matcher.match(MatchQuery.byId(MatchDirection.CANDIDATES_FOR_OFFER, 1).page(0, 50));
+        MatchHit nurse = result.hits().stream().filter(h -> h.id() == 17).findFirst().orElseThrow();
+        assertThat(nurse.explanation().occupations()).containsEntry("candidate", "nurse_responsible_for_general_care")
+                .containsEntry("fit", "unrelated");
+        assertThat(nurse.explanation().categories().get("occupation").score()).isZero();
+        MatchHit best = result.hits().getFirst();
+        assertThat(nurse.score()).isLessThan(best.score());
     }
 
     @Test
@@ -145,11 +159,14 @@ class HybridMatcherTest {
 
     @Test
     void offersForACandidateWorkTheOtherWayAndPagesAreStable() {
-        Map<String, Object> inline = candidate(999, "Développeur Node.js", "React et API.", List.of("JS", "Node"), "Paris", 3, "acme");
+        Map<String, Object> inline = candidate(999, "Développeur Node.js", "API et microservices.", List.of("JS", "Node"), "Paris", 3, "acme");
         MatchResult offers = matcher.match(MatchQuery.inline(MatchDirection.OFFERS_FOR_CANDIDATE, inline));
         assertThat(ids(offers)).containsExactly(1L);
         MatchHit hit = offers.hits().getFirst();
-        assertThat(hit.explanation().missingSkills()).containsExactly("react");
+        assertThat(hit.explanation().matchedSkills()).containsExactly("javascript", "nodejs");
+        assertThat(hit.explanation().inferredSkills()).as("React is JavaScript: the candidate's broader skill, half credit")
+                .containsExactly(new Explanation.InferredSkill("react", "broader", "javascript", 0.5));
+        assertThat(hit.explanation().categories().get("skills").score()).isCloseTo(2.5 / 3, org.assertj.core.data.Offset.offset(1e-9));
         List<Long> all = ids(matcher.match(MatchQuery.byId(MatchDirection.CANDIDATES_FOR_OFFER, 1).page(0, 6)));
         List<Long> first = ids(matcher.match(MatchQuery.byId(MatchDirection.CANDIDATES_FOR_OFFER, 1).page(0, 3)));
         List<Long> second = ids(matcher.match(MatchQuery.byId(MatchDirection.CANDIDATES_FOR_OFFER, 1).page(1, 3)));
