@@ -7,6 +7,7 @@ import io.hybridmatch.embeddings.CachingTextEmbedder;
 import io.hybridmatch.embeddings.OnnxSentenceEmbedder;
 import io.hybridmatch.embeddings.TextEmbedder;
 import io.hybridmatch.indexing.DocumentIndexer;
+import io.hybridmatch.indexing.NearestSkillByEmbedding;
 import io.hybridmatch.matching.Criterion;
 import io.hybridmatch.matching.FusionMethod;
 import io.hybridmatch.matching.HybridMatcher;
@@ -72,7 +73,8 @@ public final class RelevanceEvaluation {
         try (VectorStoreRegistry vectors = FaissVectorStores.open(vectorDir, List.of(
                 new FaissIndexSpec("candidates", embedder.dimension(), Metric.INNER_PRODUCT, "HNSW32,Flat", 128, 0),
                 new FaissIndexSpec("job_offers", embedder.dimension(), Metric.INNER_PRODUCT, "HNSW32,Flat", 128, 0)))) {
-            DocumentIndexer indexer = new DocumentIndexer(es, indexes, embedder, vectors, DocumentNormalizer.bundled(), Clock.systemUTC());
+            DocumentIndexer indexer = new DocumentIndexer(es, indexes, embedder, vectors,
+                    NearestSkillByEmbedding.normalizer(embedder), Clock.systemUTC());
             for (int i = 0; i < data.candidates().size(); i += 200) {
                 indexer.indexAll(SearchIndex.CANDIDATES, data.candidates().subList(i, Math.min(data.candidates().size(), i + 200)));
             }

@@ -10,8 +10,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.hybridmatch.embeddings.TextEmbedder;
 import org.elasticsearch.client.ResponseException;
 import io.hybridmatch.normalization.DocumentNormalizer;
-import io.hybridmatch.normalization.NormalizedCandidate;
-import io.hybridmatch.normalization.NormalizedJobOffer;
+import io.hybridmatch.normalization.NormalizedDocument;
 import io.hybridmatch.search.elasticsearch.IndexedDocument;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
@@ -228,7 +227,7 @@ public final class DocumentIndexer {
     private String embeddingText(SearchIndex index, long id, GetResponse<Map> stored) {
         Map<String, Object> source = new LinkedHashMap<>(stored.source());
         source.put(index.idField(), id);
-        return prepare(index, source).text();
+        return index.kind().fromRecord(source).embeddingText(); // stored normalised: read back, not normalised again
     }
 
     private GetResponse<Map> get(SearchIndex index, long id) {
@@ -240,16 +239,8 @@ public final class DocumentIndexer {
     }
 
     private Prepared prepare(SearchIndex index, Map<String, ?> payload) {
-        return switch (index) {
-            case CANDIDATES -> {
-                NormalizedCandidate c = normalizer.candidate(payload);
-                yield new Prepared(c.candidateId(), c.toRecord(), c.updatedAt().toEpochMilli(), c.embeddingText());
-            }
-            case JOB_OFFERS -> {
-                NormalizedJobOffer o = normalizer.jobOffer(payload);
-                yield new Prepared(o.jobOfferId(), o.toRecord(), o.updatedAt().toEpochMilli(), o.embeddingText());
-            }
-        };
+        NormalizedDocument doc = index.kind().normalize(normalizer, payload);
+        return new Prepared(doc.id(), doc.toRecord(), doc.updatedAt().toEpochMilli(), doc.embeddingText());
     }
 
     private Map<String, Object> source(SearchIndex index, Prepared doc) {

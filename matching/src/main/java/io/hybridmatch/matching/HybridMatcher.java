@@ -5,7 +5,9 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import io.hybridmatch.embeddings.TextEmbedder;
+import io.hybridmatch.normalization.DocumentKind;
 import io.hybridmatch.normalization.DocumentNormalizer;
+import io.hybridmatch.normalization.NormalizedDocument;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import io.hybridmatch.vector.VectorStore;
@@ -58,8 +60,10 @@ public final class HybridMatcher {
     public MatchResult match(MatchQuery query) {
         SearchIndex sourceIndex = query.direction().source();
         SearchIndex target = query.direction().target();
-        Map<String, Object> sourceDoc = query.id() != null ? fetch(sourceIndex, query.id()) : query.document();
-        Subject source = subject(sourceIndex, sourceDoc);
+        // a stored document was normalised when indexed: read back as is; an inline one is normalised here, once
+        NormalizedDocument sourceDoc = query.id() != null ? sourceIndex.kind().fromRecord(fetch(sourceIndex, query.id()))
+                : sourceIndex.kind().normalize(normalizer, query.document());
+        Subject source = Subject.of(sourceDoc);
         float[] queryVector = query.id() != null
                 ? store(sourceIndex).vector(query.id()).orElseGet(() -> embedder.embed(source.text()))
                 : embedder.embed(source.text());
@@ -68,8 +72,7 @@ public final class HybridMatcher {
         List<Query> clauses = filters.of(query, source, tenant);
 
         long t0 = System.nanoTime();
-        String title = (String) sourceDoc.get(sourceIndex == SearchIndex.CANDIDATES ? "headline" : "title");
-        KeywordRetriever.Result keywordHits = keyword.search(target, source, title, clauses, query.recallSize());
+        KeywordRetriever.Result keywordHits = keyword.search(target, source, sourceDoc.title(), clauses, query.recallSize());
         long t1 = System.nanoTime();
         RankedList vectorHits = vector.search(target, store(target), queryVector, clauses, query.recallSize());
         long t2 = System.nanoTime();
@@ -90,9 +93,10 @@ public final class HybridMatcher {
             if (doc == null) {
                 continue; // deleted between retrieval and scoring
             }
-            Subject other = subject(target, withId(target, doc, id));
-            Subject offer = target == SearchIndex.CANDIDATES ? source : other;
-            Subject candidate = target == SearchIndex.CANDIDATES ? other : source;
+            Subject other = Subject.of(target.kind().fromRecord(withId(target, doc, id)));
+            boolean candidates = target.kind() == DocumentKind.CANDIDATE;
+            Subject offer = candidates ? source : other;
+            Subject candidate = candidates ? other : source;
             scored.add(score(query, id, offer, candidate, fused.get(id) / (maxFused > 0 ? maxFused : 1), fused.get(id),
                     weights, keywordHits.ranked(), vectorHits));
         }
@@ -138,10 +142,6 @@ public final class HybridMatcher {
         SkillCoverage.Result skills = features.skills();
         return new MatchHit(id, score, 0, new Explanation(skills.matched(), skills.missing(), skills.inferred(),
                 features.occupations(), categories, retrievers, fusedScore));
-    }
-
-    private Subject subject(SearchIndex index, Map<String, ?> doc) {
-        return index == SearchIndex.CANDIDATES ? Subject.of(normalizer.candidate(doc)) : Subject.of(normalizer.jobOffer(doc));
     }
 
     private VectorStore store(SearchIndex index) {

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.hybridmatch.normalization.DocumentKind;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import io.hybridmatch.search.elasticsearch.TextAnalysis;
@@ -36,7 +37,7 @@ final class KeywordRetriever {
 
     @SuppressWarnings("unchecked")
     Result search(SearchIndex target, Subject source, String title, List<Query> filters, int size) {
-        boolean candidates = target == SearchIndex.CANDIDATES;
+        boolean candidates = target.kind() == DocumentKind.CANDIDATE;
         TextAnalysis text = indexes.textAnalysis(target);
         List<Query> should = new ArrayList<>();
         if (title != null && !title.isBlank()) {

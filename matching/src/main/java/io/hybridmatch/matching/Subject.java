@@ -2,6 +2,7 @@ package io.hybridmatch.matching;
 
 import io.hybridmatch.normalization.EducationLevel;
 import io.hybridmatch.normalization.NormalizedCandidate;
+import io.hybridmatch.normalization.NormalizedDocument;
 import io.hybridmatch.normalization.NormalizedJobOffer;
 import io.hybridmatch.normalization.Seniority;
 import java.util.List;
@@ -15,12 +16,19 @@ import java.util.List;
 record Subject(long id, String text, String occupation, List<String> skills, Seniority seniority, String location,
                boolean remote, Integer years, List<String> languages, EducationLevel education, String tenantId) {
 
-    static Subject of(NormalizedCandidate c) {
+    static Subject of(NormalizedDocument document) {
+        return switch (document) {
+            case NormalizedCandidate c -> of(c);
+            case NormalizedJobOffer o -> of(o);
+        };
+    }
+
+    private static Subject of(NormalizedCandidate c) {
         return new Subject(c.candidateId(), c.embeddingText(), c.occupation(), c.skills(), c.seniority(), c.location(),
                 false, c.experienceYears(), c.languages(), c.education(), c.tenantId());
     }
 
-    static Subject of(NormalizedJobOffer o) {
+    private static Subject of(NormalizedJobOffer o) {
         return new Subject(o.jobOfferId(), o.embeddingText(), o.occupation(), o.requiredSkills(), o.seniority(),
                 o.location(), o.remote(), o.minExperienceYears(), o.languages(), o.education(), o.tenantId());
     }

@@ -2,6 +2,7 @@ package io.hybridmatch.matching;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import io.hybridmatch.normalization.DocumentKind;
 import io.hybridmatch.normalization.EducationLevel;
 import io.hybridmatch.normalization.SkillDictionary;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
@@ -24,7 +25,7 @@ final class TargetFilters {
 
     List<Query> of(MatchQuery query, Subject source, String tenant) {
         SearchIndex target = query.direction().target();
-        boolean candidates = target == SearchIndex.CANDIDATES;
+        boolean candidates = target.kind() == DocumentKind.CANDIDATE;
         String skillField = candidates ? "skills" : "required_skills";
         String experienceField = candidates ? "experience_years" : "min_experience_years";
         MatchFilters f = query.filters();

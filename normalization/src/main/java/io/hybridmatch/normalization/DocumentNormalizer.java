@@ -25,7 +25,12 @@ public final class DocumentNormalizer {
     private final OccupationNormalizer occupations;
 
     public DocumentNormalizer(Taxonomy taxonomy) {
-        this.skills = new SkillDictionary(taxonomy);
+        this(taxonomy, UnknownSkills.KEEP);
+    }
+
+    /** With a fallback for listed skills the taxonomy has no label for. */
+    public DocumentNormalizer(Taxonomy taxonomy, UnknownSkills unknownSkills) {
+        this.skills = new SkillDictionary(taxonomy, unknownSkills);
         this.occupations = new OccupationNormalizer(taxonomy);
     }
 

@@ -13,14 +13,41 @@ import java.util.Map;
 public record NormalizedCandidate(long candidateId, String firstName, String lastName, String headline, String occupation,
                                   String summary,
                                   List<String> skills, String location, Integer experienceYears, Seniority seniority,
-                                  EducationLevel education, List<String> languages, String tenantId, Instant updatedAt) {
+                                  EducationLevel education, List<String> languages, String tenantId, Instant updatedAt)
+        implements NormalizedDocument {
+
+    /** A record written by {@link #toRecord()}, back as it was stored: nothing is normalised again. */
+    public static NormalizedCandidate fromRecord(Map<String, ?> stored) {
+        StoredRecord r = new StoredRecord(stored);
+        return new NormalizedCandidate(r.id("candidate_id"), r.text("first_name"), r.text("last_name"), r.text("headline"),
+                r.text("occupation"), r.text("summary"), r.strings("skills"), r.text("location"), r.integer("experience_years"),
+                r.code("seniority", Seniority.class), r.code("education", EducationLevel.class), r.strings("languages"),
+                r.text("tenant_id"), r.time("updated_at"));
+    }
+
+    @Override
+    public DocumentKind kind() {
+        return DocumentKind.CANDIDATE;
+    }
+
+    @Override
+    public long id() {
+        return candidateId;
+    }
+
+    @Override
+    public String title() {
+        return headline;
+    }
 
     /** One text for the sentence model: what the person does, then how they describe it, then their skills. */
+    @Override
     public String embeddingText() {
         return Texts.joinSentences(headline, summary, skills.isEmpty() ? null : "Skills: " + String.join(", ", Texts.readable(skills)));
     }
 
     /** The Elasticsearch record (schema fields of the {@code candidates} index). */
+    @Override
     public Map<String, Object> toRecord() {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("candidate_id", candidateId);

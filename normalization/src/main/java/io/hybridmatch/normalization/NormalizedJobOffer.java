@@ -11,13 +11,34 @@ public record NormalizedJobOffer(long jobOfferId, String title, String occupatio
                                  String location,
                                  Seniority seniority, boolean remote, List<String> requiredSkills,
                                  Integer minExperienceYears, EducationLevel education, List<String> languages,
-                                 String tenantId, Instant postedAt, Instant updatedAt) {
+                                 String tenantId, Instant postedAt, Instant updatedAt) implements NormalizedDocument {
 
+    /** A record written by {@link #toRecord()}, back as it was stored: nothing is normalised again. */
+    public static NormalizedJobOffer fromRecord(Map<String, ?> stored) {
+        StoredRecord r = new StoredRecord(stored);
+        return new NormalizedJobOffer(r.id("job_offer_id"), r.text("title"), r.text("occupation"), r.text("description"),
+                r.text("company"), r.text("location"), r.code("seniority", Seniority.class), r.bool("is_remote"),
+                r.strings("required_skills"), r.integer("min_experience_years"), r.code("education", EducationLevel.class),
+                r.strings("languages"), r.text("tenant_id"), r.time("posted_at"), r.time("updated_at"));
+    }
+
+    @Override
+    public DocumentKind kind() {
+        return DocumentKind.JOB_OFFER;
+    }
+
+    @Override
+    public long id() {
+        return jobOfferId;
+    }
+
+    @Override
     public String embeddingText() {
         return Texts.joinSentences(title, description,
                 requiredSkills.isEmpty() ? null : "Skills: " + String.join(", ", Texts.readable(requiredSkills)));
     }
 
+    @Override
     public Map<String, Object> toRecord() {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("job_offer_id", jobOfferId);

@@ -19,9 +19,16 @@ import java.util.Set;
 public final class SkillDictionary {
 
     private final Taxonomy taxonomy;
+    private final UnknownSkills unknown;
 
     public SkillDictionary(Taxonomy taxonomy) {
+        this(taxonomy, UnknownSkills.KEEP);
+    }
+
+    /** With a fallback for listed skills no label names (e.g. the nearest skill by embedding similarity). */
+    public SkillDictionary(Taxonomy taxonomy, UnknownSkills unknown) {
         this.taxonomy = taxonomy;
+        this.unknown = unknown;
     }
 
     /** The shipped taxonomy plus the deployment's files ({@link TaxonomyFiles#configured()}). */
@@ -38,13 +45,16 @@ public final class SkillDictionary {
         return taxonomy.skillNamed(skill);
     }
 
-    /** Canonical ids, in first-seen order, without duplicates; unknown skills are kept in folded form. */
+    /**
+     * Canonical ids, in first-seen order, without duplicates; a skill no label names goes to the fallback, and is
+     * kept in folded form when that finds nothing.
+     */
     public List<String> normalize(List<String> skills) {
         Set<String> out = new LinkedHashSet<>();
         for (String skill : skills) {
             String folded = TextFolding.fold(skill);
             if (!folded.isEmpty()) {
-                out.add(canonical(skill).orElse(folded));
+                out.add(canonical(skill).or(() -> unknown.nearest(skill)).orElse(folded));
             }
         }
         return List.copyOf(out);

@@ -71,6 +71,22 @@ class DocumentNormalizerTest {
     }
 
     @Test
+    void aStoredRecordIsReadBackAsItWasNotNormalisedAgain() {
+        NormalizedCandidate c = normalizer.candidate(candidate());
+        assertThat(DocumentKind.CANDIDATE.fromRecord(c.toRecord())).isEqualTo(c);
+        NormalizedDocument o = DocumentKind.JOB_OFFER.normalize(normalizer, Map.of("job_offer_id", 8,
+                "title", "Cariste CACES 3 (H/F)", "required_skills", List.of("CACES R489 cat 3", "Gestion des stocks"),
+                "location", "Lyon", "seniority", "junior", "min_experience_years", 1, "posted_at", "2026-11-01T10:00:00Z"));
+        assertThat(o.kind()).isEqualTo(DocumentKind.JOB_OFFER);
+        assertThat(((NormalizedJobOffer) o).occupation()).isEqualTo("forklift_operator");
+        assertThat(DocumentKind.JOB_OFFER.fromRecord(o.toRecord())).isEqualTo(o);
+        // the record holds canonical ids: normalising it again would read "caces" and "inventory_management" as
+        // free words; reading it back keeps them
+        assertThat(((NormalizedJobOffer) DocumentKind.JOB_OFFER.fromRecord(o.toRecord())).requiredSkills())
+                .containsExactly("caces", "inventory_management", "forklift");
+    }
+
+    @Test
     void refusesWhatCannotBeIndexedNamingTheField() {
         Map<String, Object> c = candidate();
         c.put("experience_years", "six");

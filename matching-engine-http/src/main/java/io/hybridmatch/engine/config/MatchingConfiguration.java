@@ -2,8 +2,8 @@ package io.hybridmatch.engine.config;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hybridmatch.embeddings.TextEmbedder;
+import io.hybridmatch.indexing.NearestSkillByEmbedding;
 import io.hybridmatch.matching.HybridMatcher;
-import io.hybridmatch.normalization.DocumentNormalizer;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import io.hybridmatch.vector.VectorStoreRegistry;
 import java.util.Map;
@@ -19,6 +19,7 @@ class MatchingConfiguration {
                                 VectorStoreRegistry vectors, HybridmatchProperties properties) {
         Map<String, Double> weights = properties.matching() == null || properties.matching().weights() == null
                 ? Map.of() : properties.matching().weights();
-        return new HybridMatcher(es, indexes, embedder, vectors, DocumentNormalizer.bundled(), weights);
+        // inline documents are normalised as the indexer normalises stored ones
+        return new HybridMatcher(es, indexes, embedder, vectors, NearestSkillByEmbedding.normalizer(embedder), weights);
     }
 }

@@ -8,8 +8,8 @@ import io.hybridmatch.engine.monitoring.FeedbackStore;
 import io.hybridmatch.engine.monitoring.IndexConsistency;
 import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.indexing.ElasticsearchTimings;
+import io.hybridmatch.indexing.NearestSkillByEmbedding;
 import io.hybridmatch.monitoring.ElasticsearchTimers;
-import io.hybridmatch.normalization.DocumentNormalizer;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import io.hybridmatch.vector.VectorStoreRegistry;
@@ -48,7 +48,8 @@ class MonitoringConfiguration {
     @Bean
     DocumentIndexer documentIndexer(ElasticsearchClient es, SearchIndexes indexes, TextEmbedder embedder,
                                     VectorStoreRegistry vectors, ElasticsearchTimings timings) {
-        return new DocumentIndexer(es, indexes, embedder, vectors, DocumentNormalizer.bundled(), Clock.systemUTC(), timings);
+        return new DocumentIndexer(es, indexes, embedder, vectors, NearestSkillByEmbedding.normalizer(embedder),
+                Clock.systemUTC(), timings);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import static io.hybridmatch.search.elasticsearch.FieldKind.INTEGER;
 import static io.hybridmatch.search.elasticsearch.FieldKind.KEYWORD;
 import static io.hybridmatch.search.elasticsearch.FieldKind.TEXT;
 
+import io.hybridmatch.normalization.DocumentKind;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public enum SearchIndex {
 
-    CANDIDATES("candidates", "candidate_id", List.of(
+    CANDIDATES("candidates", DocumentKind.CANDIDATE, List.of(
             new IndexField("first_name", KEYWORD),
             new IndexField("last_name", KEYWORD),
             new IndexField("headline", TEXT),
@@ -37,7 +38,7 @@ public enum SearchIndex {
             new IndexField("tenant_id", KEYWORD),
             new IndexField("indexed_at", DATE))),
 
-    JOB_OFFERS("job_offers", "job_offer_id", List.of(
+    JOB_OFFERS("job_offers", DocumentKind.JOB_OFFER, List.of(
             new IndexField("title", TEXT),
             new IndexField("occupation", KEYWORD),
             new IndexField("description", TEXT),
@@ -57,13 +58,23 @@ public enum SearchIndex {
     public static final int SCHEMA_VERSION = 1;
 
     private final String alias;
-    private final String idField;
+    private final DocumentKind kind;
     private final List<IndexField> fields;
 
-    SearchIndex(String alias, String idField, List<IndexField> fields) {
+    SearchIndex(String alias, DocumentKind kind, List<IndexField> fields) {
         this.alias = alias;
-        this.idField = idField;
+        this.kind = kind;
         this.fields = fields;
+    }
+
+    /** The index that stores documents of a kind. */
+    public static SearchIndex of(DocumentKind kind) {
+        return kind == DocumentKind.CANDIDATE ? CANDIDATES : JOB_OFFERS;
+    }
+
+    /** The kind of document it stores. */
+    public DocumentKind kind() {
+        return kind;
     }
 
     /** The name to read and write through. */
@@ -78,7 +89,7 @@ public enum SearchIndex {
 
     /** The record field whose value becomes the document {@code _id} (it is not stored as a field). */
     public String idField() {
-        return idField;
+        return kind.idField();
     }
 
     public List<IndexField> fields() {

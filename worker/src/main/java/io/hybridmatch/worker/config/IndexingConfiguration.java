@@ -6,9 +6,9 @@ import io.hybridmatch.embeddings.OnnxSentenceEmbedder;
 import io.hybridmatch.embeddings.SentenceModelOptions;
 import io.hybridmatch.embeddings.TextEmbedder;
 import io.hybridmatch.indexing.DocumentIndexer;
+import io.hybridmatch.indexing.NearestSkillByEmbedding;
 import io.hybridmatch.monitoring.ElasticsearchTimers;
 import io.hybridmatch.monitoring.MeteredTextEmbedder;
-import io.hybridmatch.normalization.DocumentNormalizer;
 import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
 import io.hybridmatch.search.elasticsearch.ElasticsearchCredentials;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
@@ -83,7 +83,8 @@ class IndexingConfiguration {
     @Bean
     DocumentIndexer documentIndexer(ElasticsearchClient es, TextEmbedder workerEmbedder, VectorStoreRegistry vectors,
                                     MeterRegistry registry) throws IOException {
-        return new DocumentIndexer(es, SearchIndexes.ensure(es), workerEmbedder, vectors, DocumentNormalizer.bundled(),
+        return new DocumentIndexer(es, SearchIndexes.ensure(es), workerEmbedder, vectors,
+                NearestSkillByEmbedding.normalizer(workerEmbedder),
                 Clock.systemUTC(), ElasticsearchTimers.of(registry));
     }
 
