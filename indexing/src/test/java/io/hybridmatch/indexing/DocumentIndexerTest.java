@@ -92,7 +92,9 @@ class DocumentIndexerTest {
         IndexOutcome outcome = indexer.index(SearchIndex.CANDIDATES, candidate(101, "Développeur Node.js", "2026-11-01T10:00:00Z"));
         assertThat(outcome).isEqualTo(new IndexOutcome("candidates", 101, "indexed", Instant.parse("2026-11-01T10:00:00Z").toEpochMilli()));
         Map<?, ?> source = esSource(101);
-        assertThat((List<Object>) source.get("skills")).containsExactly("javascript", "postgresql", "kubernetes");
+        assertThat((List<Object>) source.get("skills")).as("listed, then named in the headline")
+                .containsExactly("javascript", "postgresql", "kubernetes", "nodejs");
+        assertThat(source.get("occupation")).as("\"Développeur\": the headline's longest known title").isEqualTo("software_developer");
         assertThat(source.get("seniority")).isEqualTo("mid");
         assertThat(source.get("indexed_at")).isNotNull();
         assertThat(candidates().search(VectorQuery.within(embedder.embed("Node.js backend developer"), 1, new long[]{101, 102})))
