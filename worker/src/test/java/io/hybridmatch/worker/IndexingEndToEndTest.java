@@ -98,7 +98,9 @@ class IndexingEndToEndTest {
 
         Map<String, Object> doc = esDocument(ID);
         assertThat(doc).containsEntry("headline", "Infirmière de nuit").containsEntry("location", "Lille");
-        assertThat((List<Object>) doc.get("skills")).containsExactly("nursing", "first_aid");
+        assertThat((List<Object>) doc.get("skills")).as("listed, then named in the headline and summary")
+                .containsExactly("nursing", "first_aid", "intensive_care_medicine", "emergency_care", "patient_care");
+        assertThat(doc).containsEntry("occupation", "nurse_responsible_for_general_care");
         VectorStore candidates = engineVectors.find("candidates").orElseThrow();
         float[] query = embedder.embed("infirmière de nuit aux urgences");
         assertThat(candidates.search(VectorQuery.of(query, 5))).extracting(hit -> hit.id()).contains(ID);
