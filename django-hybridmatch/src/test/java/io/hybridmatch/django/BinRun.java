@@ -1,5 +1,8 @@
 package io.hybridmatch.django;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -67,13 +71,31 @@ final class BinRun implements AutoCloseable {
         return dataDir.resolve("secrets/demo.key");
     }
 
-    /** SIGTERM: bin/run's trap stops the worker, the engine and the node it started. */
+    /**
+     * SIGTERM: bin/run's trap stops the worker, the engine and the node it started. Then the run's queues go (the
+     * worker's task queue, its dead-letter and delay queues), so CI runs leave nothing behind in RabbitMQ.
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws Exception {
         process.destroy();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+        deleteQueues();
+    }
+
+    private void deleteQueues() throws Exception {
+        Process list = new ProcessBuilder("rabbitmqctl", "list_queues", "-q", "name").redirectErrorStream(true).start();
+        List<String> names = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .map(String::strip).filter(name -> name.equals(queue) || name.startsWith(queue + ".")).toList();
+        list.waitFor(1, TimeUnit.MINUTES);
+        ConnectionFactory broker = new ConnectionFactory();
+        broker.setHost("127.0.0.1");
+        try (Connection connection = broker.newConnection(); Channel channel = connection.createChannel()) {
+            for (String name : names) {
+                channel.queueDelete(name);
+            }
         }
     }
 
