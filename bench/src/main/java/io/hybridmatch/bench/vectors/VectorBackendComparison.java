@@ -2,9 +2,11 @@ package io.hybridmatch.bench.vectors;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.IndicesStatsResponse;
+import co.elastic.clients.json.JsonData;
 import io.hybridmatch.elasticsearch.local.LocalElasticsearch;
 import io.hybridmatch.elasticsearch.local.LocalElasticsearchOptions;
 import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
+import io.hybridmatch.search.elasticsearch.ElasticsearchCredentials;
 import io.hybridmatch.vector.Metric;
 import io.hybridmatch.vector.VectorHit;
 import io.hybridmatch.vector.VectorQuery;
@@ -19,11 +21,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -74,7 +79,7 @@ public final class VectorBackendComparison {
 
     private void run(URI elasticsearch) throws IOException {
         int d = records.getFirst().vector().length;
-        Map<Integer, long[][]> truth = new java.util.LinkedHashMap<>();
+        Map<Integer, long[][]> truth = new LinkedHashMap<>();
         truth.put(100, exact(null));
         for (int percent : FILTER_PERCENTS) {
             truth.put(percent, exact(allowed(percent)));
@@ -87,13 +92,18 @@ public final class VectorBackendComparison {
             measure("FAISS HNSW32 efSearch 64", faiss, truth);
         }
         System.out.printf("%nFAISS index file: %.1f MiB%n", sizeMiB(faissDir));
-        try (ElasticsearchClient client = ElasticsearchClients.create(elasticsearch)) {
+        // merging 100,000s of vectors into one segment takes minutes
+        try (ElasticsearchClient client = ElasticsearchClients.create(elasticsearch, ElasticsearchCredentials.none(),
+                Duration.ofMinutes(20))) {
             for (boolean quantized : new boolean[]{true, false}) {
                 String index = "bench-vectors-" + (quantized ? "int8" : "float");
                 ElasticsearchVectorIndexSpec spec = new ElasticsearchVectorIndexSpec("bench", d, Metric.INNER_PRODUCT,
                         index, 16, 100, 64, quantized, 1, 0);
                 try (ElasticsearchVectorStore store = ElasticsearchVectorStore.open(client, spec)) {
                     measure("Elasticsearch " + (quantized ? "int8_hnsw" : "hnsw") + " m16 num_candidates 64", store, truth);
+                    // one segment, written as separate files so that their sizes show per kind
+                    client.indices().putSettings(p -> p.index(index).settings(t -> t.otherSettings(
+                            "index.compound_format", JsonData.of(false))));
                     client.indices().forcemerge(f -> f.index(index).maxNumSegments(1L).waitForCompletion(true));
                     System.out.printf("%n%s after a merge to one segment: %s%n", index, vectorFiles(client, index));
                 } finally {
@@ -140,9 +150,19 @@ public final class VectorBackendComparison {
         Set<Long> allowedSet = allowed == null ? null : new HashSet<>(Arrays.stream(allowed).boxed().toList());
         List<VectorRecord> candidates = allowedSet == null ? records
                 : records.stream().filter(r -> allowedSet.contains(r.id())).toList();
-        return queries.parallelStream().map(q -> candidates.stream()
-                .sorted(Comparator.comparingDouble((VectorRecord r) -> -dot(r.vector(), q)))
-                .limit(K).mapToLong(VectorRecord::id).toArray()).toArray(long[][]::new);
+        return queries.parallelStream().map(q -> {
+            PriorityQueue<Scored> best = new PriorityQueue<>(Comparator.comparingDouble(Scored::score));
+            for (VectorRecord r : candidates) {
+                best.add(new Scored(r.id(), dot(r.vector(), q)));
+                if (best.size() > K) {
+                    best.poll();
+                }
+            }
+            return best.stream().mapToLong(Scored::id).toArray();
+        }).toArray(long[][]::new);
+    }
+
+    private record Scored(long id, double score) {
     }
 
     private static double dot(float[] a, float[] b) {
@@ -172,7 +192,7 @@ public final class VectorBackendComparison {
         var total = stats.indices().get(index).total();
         List<String> parts = new ArrayList<>();
         total.segments().fileSizes().forEach((kind, size) -> {
-            if (kind.startsWith("ve") || kind.equals("vex")) {
+            if (kind.startsWith("ve")) {
                 parts.add(kind + " " + String.format("%.1f", size.sizeInBytes() / 1048576.0) + " MiB ("
                         + size.description() + ")");
             }

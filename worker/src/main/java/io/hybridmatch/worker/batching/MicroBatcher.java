@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Turns the small calls of concurrent tasks into one call of a batch function: each caller blocks until its own
@@ -17,8 +18,9 @@ import java.util.function.Function;
  * batch call and hands each caller its slice of the answer. While a batch runs the next calls queue up, so under load
  * batches form without waiting; the linger only matters when calls trickle in.
  *
- * <p>When a batch call fails and it held several callers, each of them is retried alone, so only the caller whose
- * input caused the failure (or every caller, when the cause is shared, e.g. a store that is down) sees an exception.
+ * <p>When a batch call fails with a cause every caller shares (a store that is down: {@code sharedFailure}), each
+ * caller gets that exception. Any other failure of a batch of several callers is retried caller by caller, so only
+ * the caller whose input caused it sees an exception.
  *
  * @param <I> an item (a text, a vector record)
  * @param <O> its result, in the same position
@@ -29,6 +31,7 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
     }
 
     private final Function<List<I>, List<O>> batchFunction;
+    private final Predicate<RuntimeException> sharedFailure;
     private final int maxItems;
     private final long lingerNanos;
     private final BlockingQueue<Call<I, O>> waiting = new LinkedBlockingQueue<>();
@@ -39,12 +42,15 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
      * @param batchFunction answers a list of items with one result per item, in order
      * @param maxItems      the most items gathered into one batch call (a single larger call is passed whole)
      * @param linger        how long the first call of a batch waits for company
+     * @param sharedFailure failures that are not any one caller's doing: passed to every caller of the batch
      */
-    public MicroBatcher(String name, Function<List<I>, List<O>> batchFunction, int maxItems, Duration linger) {
+    public MicroBatcher(String name, Function<List<I>, List<O>> batchFunction, int maxItems, Duration linger,
+                        Predicate<RuntimeException> sharedFailure) {
         if (maxItems < 1 || linger.isNegative()) {
             throw new IllegalArgumentException("maxItems must be positive and linger not negative");
         }
         this.batchFunction = batchFunction;
+        this.sharedFailure = sharedFailure;
         this.maxItems = maxItems;
         this.lingerNanos = linger.toNanos();
         this.dispatcher = Thread.ofPlatform().daemon().name("micro-batcher-" + name).start(this::dispatch);
@@ -133,12 +139,15 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
         List<O> results;
         try {
             results = batchFunction.apply(all);
-        } catch (RuntimeException | Error e) {
-            if (batch.size() == 1) {
-                batch.getFirst().result().completeExceptionally(e);
+        } catch (RuntimeException e) {
+            if (batch.size() == 1 || sharedFailure.test(e)) {
+                batch.forEach(call -> call.result().completeExceptionally(e));
             } else {
                 batch.forEach(call -> run(List.of(call)));
             }
+            return;
+        } catch (Error e) {
+            batch.forEach(call -> call.result().completeExceptionally(e));
             return;
         }
         int from = 0;

@@ -16,8 +16,6 @@ import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import io.hybridmatch.vector.VectorStoreRegistry;
 import io.hybridmatch.vector.http.HttpVectorStores;
 import io.hybridmatch.celery.worker.CeleryTaskSet;
-import io.hybridmatch.worker.batching.BatchingTextEmbedder;
-import io.hybridmatch.worker.batching.BatchingVectorStore;
 import io.hybridmatch.worker.tasks.IndexingTaskHandlers;
 import io.hybridmatch.worker.tasks.InfrastructureRetry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,34 +48,19 @@ class IndexingConfiguration {
                 env.getProperty("hybridmatch.elasticsearch.timeout", Duration.class, ElasticsearchClients.DEFAULT_TIMEOUT));
     }
 
-    /**
-     * Texts of the tasks in flight are embedded together (up to {@code hybridmatch.indexing.batching.max-items}, waiting
-     * at most {@code linger} for company); cache hits never wait. {@code hybridmatch.embeddings.model-id} picks a
-     * bundled model (the engine must use the same one).
-     */
+    /** {@code hybridmatch.embeddings.model-id} picks a bundled model (the engine must use the same one). */
     @Bean(destroyMethod = "close")
     TextEmbedder workerEmbedder(MeterRegistry registry, Environment env) {
         SentenceModelOptions model = SentenceModelOptions.bundled(env.getProperty("hybridmatch.embeddings.model-id",
                 "all-minilm-l6-v2"));
-        TextEmbedder onnx = new MeteredTextEmbedder(new OnnxSentenceEmbedder(model), registry);
-        return new CachingTextEmbedder(new BatchingTextEmbedder(onnx, batchItems(env), batchLinger(env)), 10_000);
+        return new CachingTextEmbedder(new MeteredTextEmbedder(new OnnxSentenceEmbedder(model), registry), 10_000);
     }
 
-    /** Upserts of the tasks in flight go to the engine as one request (one log fsync there). */
     @Bean(destroyMethod = "close")
     VectorStoreRegistry engineVectorStores(Environment env) {
         URI engine = URI.create(env.getProperty("hybridmatch.engine.url", "http://127.0.0.1:8080"));
-        return BatchingVectorStore.wrap(HttpVectorStores.connect(engine,
-                Arrays.stream(SearchIndex.values()).map(SearchIndex::alias).toList(), EngineApiKey.from(env)),
-                batchItems(env), batchLinger(env));
-    }
-
-    private static int batchItems(Environment env) {
-        return env.getProperty("hybridmatch.indexing.batching.max-items", Integer.class, 64);
-    }
-
-    private static Duration batchLinger(Environment env) {
-        return env.getProperty("hybridmatch.indexing.batching.linger", Duration.class, Duration.ofMillis(3));
+        return HttpVectorStores.connect(engine, Arrays.stream(SearchIndex.values()).map(SearchIndex::alias).toList(),
+                EngineApiKey.from(env));
     }
 
     @Bean
@@ -88,8 +71,15 @@ class IndexingConfiguration {
                 Clock.systemUTC(), ElasticsearchTimers.of(registry));
     }
 
+    /**
+     * The documents of the single-document tasks in flight are indexed together: up to
+     * {@code hybridmatch.indexing.batching.max-items}, the first waiting at most {@code linger} for others.
+     */
     @Bean
-    CeleryTaskSet indexingTasks(DocumentIndexer indexer, InfrastructureRetry retry, MeterRegistry registry) {
-        return new IndexingTaskHandlers(indexer, retry, Clock.systemUTC(), registry)::all;
+    CeleryTaskSet indexingTasks(DocumentIndexer indexer, InfrastructureRetry retry, MeterRegistry registry,
+                                Environment env) {
+        return new IndexingTaskHandlers(indexer, retry, Clock.systemUTC(), registry,
+                env.getProperty("hybridmatch.indexing.batching.max-items", Integer.class, 64),
+                env.getProperty("hybridmatch.indexing.batching.linger", Duration.class, Duration.ofMillis(3)))::all;
     }
 }

@@ -8,6 +8,7 @@ import io.hybridmatch.normalization.DocumentValues;
 import io.hybridmatch.normalization.InvalidDocumentException;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.vector.VectorStoreUnavailableException;
+import io.hybridmatch.worker.batching.MicroBatcher;
 import io.hybridmatch.celery.worker.CeleryTaskHandler;
 import io.hybridmatch.celery.worker.RetryTask;
 import io.hybridmatch.celery.worker.TaskCall;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -43,20 +45,30 @@ public final class IndexingTaskHandlers {
     private final InfrastructureRetry retry;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final Map<SearchIndex, MicroBatcher<Map<String, Object>, IndexOutcome>> batchers = new EnumMap<>(SearchIndex.class);
 
-    public IndexingTaskHandlers(DocumentIndexer indexer, InfrastructureRetry retry, Clock clock, MeterRegistry registry) {
+    /**
+     * @param batchItems the most single-document tasks in flight indexed together ({@link #indexTogether})
+     * @param linger     how long the first of them waits for others
+     */
+    public IndexingTaskHandlers(DocumentIndexer indexer, InfrastructureRetry retry, Clock clock, MeterRegistry registry,
+                                int batchItems, Duration linger) {
         this.indexer = indexer;
         this.retry = retry;
         this.clock = clock;
         this.registry = registry;
+        for (SearchIndex index : SearchIndex.values()) {
+            batchers.put(index, new MicroBatcher<>(index.alias(), payloads -> indexTogether(index, payloads),
+                    batchItems, linger, IndexingTaskHandlers::unavailable));
+        }
     }
 
     public List<CeleryTaskHandler> all() {
         return List.of(
                 handler("hybridmatch.index_candidate", TaskParameters.required("candidate"),
-                        call -> fresh(indexer.index(SearchIndex.CANDIDATES, document(call, "candidate")))),
+                        call -> fresh(indexOne(SearchIndex.CANDIDATES, document(call, "candidate")))),
                 handler("hybridmatch.index_job_offer", TaskParameters.required("job_offer"),
-                        call -> fresh(indexer.index(SearchIndex.JOB_OFFERS, document(call, "job_offer")))),
+                        call -> fresh(indexOne(SearchIndex.JOB_OFFERS, document(call, "job_offer")))),
                 handler("hybridmatch.delete_candidate", new TaskParameters(List.of("candidate_id", "deleted_at"), 1),
                         call -> delete(SearchIndex.CANDIDATES, call, "candidate_id")),
                 handler("hybridmatch.delete_job_offer", new TaskParameters(List.of("job_offer_id", "deleted_at"), 1),
@@ -65,6 +77,30 @@ public final class IndexingTaskHandlers {
                         call -> bulk(SearchIndex.CANDIDATES, call, "candidates")),
                 handler("hybridmatch.index_job_offers", TaskParameters.required("job_offers"),
                         call -> bulk(SearchIndex.JOB_OFFERS, call, "job_offers")));
+    }
+
+    /** One task's document, indexed with those of the other tasks in flight; the task still gets its own outcome. */
+    private IndexOutcome indexOne(SearchIndex index, Map<String, Object> payload) {
+        return batchers.get(index).submit(List.of(payload)).getFirst();
+    }
+
+    /**
+     * One Elasticsearch bulk request, one embedding run and one vector upsert for the documents of several tasks,
+     * instead of a request, a run and an upsert each. A lone document takes the single-document path; a batch that
+     * fails for another reason than a dependency being down is retried task by task ({@link MicroBatcher}), so each
+     * task fails, retries or succeeds for its own document as if it had run alone.
+     */
+    private List<IndexOutcome> indexTogether(SearchIndex index, List<Map<String, Object>> payloads) {
+        return payloads.size() == 1 ? List.of(indexer.index(index, payloads.getFirst())) : indexer.indexAll(index, payloads);
+    }
+
+    /**
+     * Elasticsearch or the engine down: every task of the batch is retried later, none alone now. Items refused in
+     * part are not: each task then runs alone at once (those already written are accepted again, same version).
+     */
+    private static boolean unavailable(RuntimeException e) {
+        return (e instanceof IndexingUnavailableException && !(e instanceof PartialBulkFailureException))
+                || e instanceof VectorStoreUnavailableException;
     }
 
     /** Index freshness: {@code hybridmatch_index_freshness_seconds{index}}, from a document's updated_at to now. */

@@ -36,7 +36,7 @@ class MicroBatcherTest {
 
     @Test
     void queuedCallersShareBatchesOfAtMostMaxItemsAndGetTheirOwnResults() throws Exception {
-        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", this::timesTen, 4, Duration.ZERO);
+        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", this::timesTen, 4, Duration.ZERO, e -> false);
              ExecutorService callers = Executors.newFixedThreadPool(11)) {
             Future<List<Integer>> first = callers.submit(() -> batcher.submit(List.of(0)));
             awaitBatches(1);
@@ -59,7 +59,7 @@ class MicroBatcherTest {
 
     @Test
     void aFailingBatchFailsOnlyTheCallerWhoseItemsCausedIt() throws Exception {
-        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", this::timesTen, 64, Duration.ZERO);
+        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", this::timesTen, 64, Duration.ZERO, e -> false);
              ExecutorService callers = Executors.newFixedThreadPool(4)) {
             Future<List<Integer>> first = callers.submit(() -> batcher.submit(List.of(1)));
             awaitBatches(1);
@@ -79,8 +79,29 @@ class MicroBatcherTest {
     }
 
     @Test
+    void aSharedFailureReachesEveryCallerWithoutRetries() throws Exception {
+        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", this::timesTen, 64, Duration.ZERO,
+                e -> e instanceof IllegalArgumentException);
+             ExecutorService callers = Executors.newFixedThreadPool(4)) {
+            Future<List<Integer>> first = callers.submit(() -> batcher.submit(List.of(1)));
+            awaitBatches(1);
+            List<Future<List<Integer>>> queued = List.of(callers.submit(() -> batcher.submit(List.of(-2))),
+                    callers.submit(() -> batcher.submit(List.of(3))), callers.submit(() -> batcher.submit(List.of(4))));
+            awaitWaiting(batcher, 3);
+            release.countDown();
+
+            assertThat(first.get(30, TimeUnit.SECONDS)).containsExactly(10);
+            for (Future<List<Integer>> call : queued) {
+                assertThatThrownBy(() -> call.get(30, TimeUnit.SECONDS)).cause()
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[-2, 3, 4]");
+            }
+            assertThat(batches).as("no caller retried alone").hasSize(2);
+        }
+    }
+
+    @Test
     void aClosedBatcherRefusesCalls() {
-        MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", items -> items, 8, Duration.ofMillis(1));
+        MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", items -> items, 8, Duration.ofMillis(1), e -> false);
         assertThat(batcher.submit(List.of(7))).containsExactly(7);
         batcher.close();
         assertThatThrownBy(() -> batcher.submit(List.of(8))).isInstanceOf(IllegalStateException.class);

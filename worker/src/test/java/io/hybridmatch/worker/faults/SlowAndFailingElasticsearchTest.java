@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -109,14 +110,25 @@ class SlowAndFailingElasticsearchTest {
     private FaultFigures faultFor(String fault, ResponseDefinitionBuilder answer) throws Exception {
         Batch batch = Batch.create();
         long runs = worker.succeededRuns();
-        StubMapping stub = proxy.stubFor(put(urlPathMatching(batch.documents())).atPriority(1).willReturn(answer));
+        List<StubMapping> stubs = failIndexing(batch, answer);
         List<String> tasks = batch.sendOneByOne();
         Thread.sleep(FAULT.toMillis());
-        proxy.removeStub(stub);
-        long faulty = proxy.getAllServeEvents().stream().filter(e -> e.getStubMapping().getId().equals(stub.getId())).count();
+        stubs.forEach(proxy::removeStub);
+        long faulty = proxy.getAllServeEvents().stream()
+                .filter(e -> stubs.stream().anyMatch(stub -> stub.getId().equals(e.getStubMapping().getId()))).count();
         assertThat(faulty).as("index requests that met the fault").isPositive();
         return rig.figures(fault + " for " + FAULT.toSeconds() + " s (" + faulty + " faulty answers)", worker, runs, tasks,
                 batch.expected(), WAIT).report();
+    }
+
+    /**
+     * The batch's index requests answer {@code answer}: one by one, and in the bulk requests of the tasks the worker
+     * indexes together (micro-batching).
+     */
+    private List<StubMapping> failIndexing(Batch batch, ResponseDefinitionBuilder answer) {
+        return List.of(proxy.stubFor(put(urlPathMatching(batch.documents())).atPriority(1).willReturn(answer)),
+                proxy.stubFor(post(urlPathEqualTo("/_bulk")).atPriority(1).withRequestBody(
+                        matching("(?s).*\"_id\":\"" + batch.base() / 1_000 + "\\d{3}\".*")).willReturn(answer)));
     }
 
     static void assertNothingLost(FaultFigures f) {
@@ -170,12 +182,11 @@ class SlowAndFailingElasticsearchTest {
     void failingPastTheHorizonIsNeverSuccessAndIsReplayedLater() throws Exception {
         Batch batch = Batch.create();
         long runs = worker.succeededRuns();
-        StubMapping stub = proxy.stubFor(put(urlPathMatching(batch.documents())).atPriority(1)
-                .willReturn(aResponse().withStatus(503).withHeader("X-elastic-product", "Elasticsearch")));
+        List<StubMapping> stubs = failIndexing(batch, aResponse().withStatus(503).withHeader("X-elastic-product", "Elasticsearch"));
         List<String> tasks = batch.sendOneByOne();
         Map<String, JsonNode> results = worker.client().awaitFinal(tasks, WAIT);
         assertThat(results.values()).hasSize(PROFILES).allSatisfy(r -> assertThat(r.get("status").asString()).isEqualTo("FAILURE"));
-        proxy.removeStub(stub);
+        stubs.forEach(proxy::removeStub);
 
         tasks.forEach(worker.client()::forget);
         ConnectionFactory factory = new ConnectionFactory();
