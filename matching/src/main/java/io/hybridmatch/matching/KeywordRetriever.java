@@ -44,6 +44,10 @@ final class KeywordRetriever {
             should.add(boosted(text.matchAnyLanguage(candidates ? "headline" : "title", title), 2f));
         }
         should.add(text.matchAnyLanguage(candidates ? "summary" : "description", source.text()));
+        if (source.occupation() != null) {
+            // the occupation the title names, whatever its language or wording: as strong as the title itself
+            should.add(Query.of(q -> q.term(t -> t.field("occupation").value(FieldValue.of(source.occupation())).boost(2f))));
+        }
         String skillField = candidates ? "skills" : "required_skills";
         source.skills().forEach(skill -> should.add(Query.of(q -> q.term(t -> t.field(skillField)
                 .value(FieldValue.of(skill)).boost(1.5f)))));
