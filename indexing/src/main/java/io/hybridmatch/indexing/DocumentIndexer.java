@@ -5,8 +5,10 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import io.hybridmatch.embeddings.TextEmbedder;
 import org.elasticsearch.client.ResponseException;
 import io.hybridmatch.normalization.DocumentNormalizer;
@@ -151,7 +153,7 @@ public final class DocumentIndexer {
             records.add(new VectorRecord(accepted.get(i).id(), vectorsOf.get(i)));
         }
         store(index).upsert(records);
-        accepted.forEach(doc -> converge(index, doc.id(), doc.version()));
+        convergeAll(index, accepted);
         if (transientFailure) { // refused ones too: they fail on their own once the others are through
             throw new PartialBulkFailureException(index.alias() + ": " + failed.size() + " of " + docs.size()
                     + " documents not indexed yet (the others are): " + reasons, failed);
@@ -220,6 +222,32 @@ public final class DocumentIndexer {
             }
             store(index).upsert(List.of(new VectorRecord(id, embedder.embed(embeddingText(index, id, current)))));
             known = version;
+        }
+    }
+
+    /**
+     * {@link #converge} for the documents of one bulk request: one {@code mget} reads them all back instead of a
+     * {@code get} each; only a document deleted or rewritten meanwhile (rare: racing workers) goes further.
+     */
+    private void convergeAll(SearchIndex index, List<Prepared> written) {
+        if (written.size() < 2) {
+            written.forEach(doc -> converge(index, doc.id(), doc.version()));
+            return;
+        }
+        List<String> ids = written.stream().map(doc -> Long.toString(doc.id())).toList();
+        MgetResponse<Map> current;
+        try {
+            current = timed(index, "mget", () -> es.mget(request -> request.index(index.alias()).ids(ids), Map.class));
+        } catch (ElasticsearchException | IOException e) {
+            throw failure(index, e);
+        }
+        for (int i = 0; i < written.size(); i++) {
+            Prepared doc = written.get(i);
+            MultiGetResponseItem<Map> item = current.docs().get(i);
+            if (item.isFailure() || !item.result().found()
+                    || (item.result().version() == null ? 0 : item.result().version()) > doc.version()) {
+                converge(index, doc.id(), doc.version());
+            }
         }
     }
 
