@@ -6,155 +6,314 @@ import io.hybridmatch.elasticsearch.local.LocalElasticsearchOptions;
 import io.hybridmatch.embeddings.CachingTextEmbedder;
 import io.hybridmatch.embeddings.OnnxSentenceEmbedder;
 import io.hybridmatch.embeddings.TextEmbedder;
-import io.hybridmatch.indexing.DocumentIndexer;
-import io.hybridmatch.indexing.NearestSkillByEmbedding;
-import io.hybridmatch.matching.Criterion;
+import io.hybridmatch.matching.CategoryWeights;
 import io.hybridmatch.matching.FusionMethod;
 import io.hybridmatch.matching.HybridMatcher;
 import io.hybridmatch.matching.MatchDirection;
-import io.hybridmatch.matching.MatchHit;
-import io.hybridmatch.matching.MatchQuery;
-import io.hybridmatch.matching.MatchResult;
-import io.hybridmatch.normalization.DocumentNormalizer;
+import io.hybridmatch.matching.RankingModel;
 import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
-import io.hybridmatch.search.elasticsearch.SearchIndex;
-import io.hybridmatch.search.elasticsearch.SearchIndexes;
-import io.hybridmatch.vector.Metric;
-import io.hybridmatch.vector.VectorStoreRegistry;
-import io.hybridmatch.vector.faiss.FaissIndexSpec;
-import io.hybridmatch.vector.faiss.FaissVectorStores;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * Indexes the labelled data set through the real pipeline (normalisation, MiniLM, Elasticsearch, FAISS) and
- * measures NDCG@10, Recall@50 and MRR of each retriever alone and of each fusion method with scoring.
+ * Both labelled sets through the real pipeline (normalisation, MiniLM, Elasticsearch, FAISS, {@code HybridMatcher}),
+ * both directions: each retriever alone, each fusion with the hand-set and with learned category weights, and the
+ * learned model (fusion chosen on training folds), all on held-out queries of a 5-fold cross-validation by query;
+ * the error anatomy of the previous and the learned default; and the model trained on every query, written as the
+ * engine's ranking model file.
  *
- * <p>Run: {@code eval/run} (starts an ephemeral Elasticsearch node unless ELASTICSEARCH_URL is set; the node's
- * {@code candidates}/{@code job_offers} indexes are written, so give it a test cluster).
+ * <p>Run: {@code eval/run [model.json [pools-file]]} (starts an ephemeral Elasticsearch node unless ELASTICSEARCH_URL is set;
+ * the node's {@code candidates}/{@code job_offers} indexes are emptied, so give it a test cluster).
  */
 public final class RelevanceEvaluation {
 
-    /** One evaluated system: how it queries the matcher. */
-    public record System(String name, FusionMethod fusion, double vectorWeight, boolean scoring) {
-    }
-
-    public record Row(String system, double ndcg10, double recall50, double mrr, double meanMs) {
-    }
-
-    public static final List<System> SYSTEMS = List.of(
-            new System("Elasticsearch only (BM25)", FusionMethod.MINMAX, 0.0, false),
-            new System("FAISS only (MiniLM)", FusionMethod.MINMAX, 1.0, false),
-            new System("RRF (k=60), no scoring", FusionMethod.RRF, 0.5, false),
-            new System("convex α=0.5, no scoring", FusionMethod.CONVEX, 0.5, false),
-            new System("RRF (k=60) + scoring", FusionMethod.RRF, 0.5, true),
-            new System("min-max α=0.5 + scoring", FusionMethod.MINMAX, 0.5, true),
-            new System("z-score α=0.5 + scoring", FusionMethod.ZSCORE, 0.5, true),
-            new System("convex α=0.3 + scoring", FusionMethod.CONVEX, 0.3, true),
-            new System("convex α=0.5 + scoring", FusionMethod.CONVEX, 0.5, true),
-            new System("convex α=0.7 + scoring", FusionMethod.CONVEX, 0.7, true));
-
-    private static final Map<String, Double> RETRIEVAL_ONLY = retrievalOnly();
+    static final FusionConfig ELASTICSEARCH_ONLY = FusionConfig.of(FusionMethod.MINMAX, 0.0);
+    static final FusionConfig FAISS_ONLY = FusionConfig.of(FusionMethod.MINMAX, 1.0);
+    static final FusionConfig PREVIOUS_DEFAULT = FusionConfig.rrf(60);
+    static final FusionConfig CONVEX_HALF = FusionConfig.of(FusionMethod.CONVEX, 0.5);
+    static final List<FusionConfig> SCORING = List.of(FusionConfig.rrf(20), PREVIOUS_DEFAULT,
+            FusionConfig.of(FusionMethod.CONVEX, 0.3), CONVEX_HALF, FusionConfig.of(FusionMethod.CONVEX, 0.7),
+            FusionConfig.of(FusionMethod.MINMAX, 0.5), FusionConfig.of(FusionMethod.ZSCORE, 0.5));
+    static final String HAND_SET = " + hand-set weights";
+    static final String LEARNED = " + learned weights";
+    static final String LEARNED_MODEL = "learned model (fusion and weights chosen on training folds)";
+    static final long SEED = 11;
 
     private RelevanceEvaluation() {
     }
 
-    public static List<Row> run(ElasticsearchClient es, TextEmbedder embedder, Path vectorDir,
-                                DataSetGenerator.DataSet data) throws Exception {
-        SearchIndexes indexes = SearchIndexes.ensure(es);
-        try (VectorStoreRegistry vectors = FaissVectorStores.open(vectorDir, List.of(
-                new FaissIndexSpec("candidates", embedder.dimension(), Metric.INNER_PRODUCT, "HNSW32,Flat", 128, 0),
-                new FaissIndexSpec("job_offers", embedder.dimension(), Metric.INNER_PRODUCT, "HNSW32,Flat", 128, 0)))) {
-            DocumentIndexer indexer = new DocumentIndexer(es, indexes, embedder, vectors,
-                    NearestSkillByEmbedding.normalizer(embedder), Clock.systemUTC());
-            for (int i = 0; i < data.candidates().size(); i += 200) {
-                indexer.indexAll(SearchIndex.CANDIDATES, data.candidates().subList(i, Math.min(data.candidates().size(), i + 200)));
-            }
-            indexer.indexAll(SearchIndex.JOB_OFFERS, data.offers());
-            es.indices().refresh(r -> r.index("candidates", "job_offers"));
-            HybridMatcher matcher = new HybridMatcher(es, indexes, embedder, vectors, DocumentNormalizer.bundled(), Map.of());
-            List<Row> rows = new ArrayList<>();
-            for (System system : SYSTEMS) {
-                rows.add(evaluate(matcher, system, data));
-            }
-            return rows;
+    /** Every query's pool per fusion setting, and the mean request time per set and setting. */
+    record Pools(Map<FusionConfig, List<RankingQuery>> byFusion, Map<String, Double> meanMs) implements Serializable {
+    }
+
+    record Report(List<LabelledSet> sets, List<SystemScores> systems, List<ErrorAnatomy> anatomy, RankingModel model,
+                  Map<MatchDirection, List<FusionConfig>> chosenPerFold, Map<String, Double> meanMs) {
+
+        SystemScores system(String name) {
+            return systems.stream().filter(s -> s.system().equals(name)).findFirst().orElseThrow();
         }
     }
 
-    private static Row evaluate(HybridMatcher matcher, System system, DataSetGenerator.DataSet data) {
-        double ndcg = 0;
-        double recall = 0;
-        double mrr = 0;
-        long nanos = 0;
-        for (Map<String, Object> offer : data.offers()) {
-            long offerId = ((Number) offer.get("job_offer_id")).longValue();
-            MatchQuery query = new MatchQuery(MatchDirection.CANDIDATES_FOR_OFFER, offerId, null, null, null,
-                    system.scoring() ? null : RETRIEVAL_ONLY, system.fusion(), 60, system.vectorWeight(), 100, 0, 50);
-            long start = java.lang.System.nanoTime();
-            MatchResult result = matcher.match(query);
-            nanos += java.lang.System.nanoTime() - start;
-            int[] grades = result.hits().stream().mapToInt((MatchHit h) -> data.grade(offerId, h.id())).toArray();
-            int[] all = data.candidateTruth().keySet().stream().mapToInt(c -> data.grade(offerId, c)).toArray();
-            ndcg += ndcgAt(grades, all, 10);
-            long relevant = Arrays.stream(all).filter(g -> g >= 2).count();
-            recall += Arrays.stream(grades).limit(50).filter(g -> g >= 2).count() / (double) relevant;
-            for (int i = 0; i < grades.length; i++) {
-                if (grades[i] == 3) {
-                    mrr += 1.0 / (i + 1);
-                    break;
+    public static List<LabelledSet> shippedSets() {
+        return List.of(LabelledSet.first(new DataSetGenerator(42).generate(55, 5)),
+                new SecondSetGenerator(2026).generate(2, 12, 66));
+    }
+
+    static Pools collect(ElasticsearchClient es, TextEmbedder embedder, Path vectorDir, List<LabelledSet> sets,
+                         Collection<FusionConfig> fusions) throws Exception {
+        return collect(es, embedder, vectorDir, sets, fusions, (set, matcher) -> { });
+    }
+
+    /** @param alsoWith given each set's matcher while its set is indexed (a test checks the matcher against the pools) */
+    static Pools collect(ElasticsearchClient es, TextEmbedder embedder, Path vectorDir, List<LabelledSet> sets,
+                         Collection<FusionConfig> fusions, BiConsumer<LabelledSet, HybridMatcher> alsoWith) throws Exception {
+        Map<FusionConfig, List<RankingQuery>> byFusion = new LinkedHashMap<>();
+        Map<String, Double> meanMs = new LinkedHashMap<>();
+        for (LabelledSet set : sets) {
+            try (IndexedSet indexed = new IndexedSet(es, embedder, Files.createTempDirectory(vectorDir, "faiss"), set)) {
+                int[] allCandidates = new int[set.candidates().size()];
+                int[] allOffers = new int[set.offers().size()];
+                List<Long> candidateIds = List.copyOf(set.candidateTruth().keySet());
+                List<Long> offerIds = List.copyOf(set.offerTruth().keySet());
+                for (FusionConfig fusion : fusions) {
+                    PoolCollector collector = new PoolCollector(indexed.matcher());
+                    List<RankingQuery> queries = byFusion.computeIfAbsent(fusion, f -> new ArrayList<>());
+                    for (long offer : set.offerQueries()) {
+                        for (int i = 0; i < allCandidates.length; i++) {
+                            allCandidates[i] = set.grade(offer, candidateIds.get(i));
+                        }
+                        queries.add(collector.collect(set.name(), MatchDirection.CANDIDATES_FOR_OFFER, offer, fusion,
+                                c -> set.grade(offer, c), allCandidates.clone()));
+                    }
+                    for (long candidate : set.candidateQueries()) {
+                        for (int i = 0; i < allOffers.length; i++) {
+                            allOffers[i] = set.grade(offerIds.get(i), candidate);
+                        }
+                        queries.add(collector.collect(set.name(), MatchDirection.OFFERS_FOR_CANDIDATE, candidate, fusion,
+                                o -> set.grade(o, candidate), allOffers.clone()));
+                    }
+                    meanMs.put(set.name() + " " + fusion.label(), collector.meanMs());
+                }
+                alsoWith.accept(set, indexed.matcher());
+            }
+        }
+        return new Pools(byFusion, meanMs);
+    }
+
+    static Report evaluate(List<LabelledSet> sets, Pools pools, List<FusionConfig> scoring) {
+        double[] handSet = weights(CategoryWeights.defaults());
+        double[] retrievalOnly = weights(Map.of("retrieval", 1.0));
+        Map<MatchDirection, CrossValidation> cvs = new EnumMap<>(MatchDirection.class);
+        Map<MatchDirection, Map<FusionConfig, List<RankingQuery>>> trainable = new EnumMap<>(MatchDirection.class);
+        for (MatchDirection direction : MatchDirection.values()) {
+            Map<FusionConfig, List<RankingQuery>> byFusion = new LinkedHashMap<>();
+            scoring.forEach(f -> byFusion.put(f, pools.byFusion().get(f).stream().filter(q -> q.direction() == direction).toList()));
+            trainable.put(direction, byFusion);
+            cvs.put(direction, new CrossValidation(byFusion, handSet, SEED));
+        }
+
+        List<SystemScores> systems = new ArrayList<>();
+        Function<RankingQuery, double[]> plain = q -> retrievalOnly;
+        systems.add(SystemScores.of("Elasticsearch only (BM25)", pools.byFusion().get(ELASTICSEARCH_ONLY), plain));
+        systems.add(SystemScores.of("FAISS only (MiniLM)", pools.byFusion().get(FAISS_ONLY), plain));
+        for (FusionConfig f : List.of(PREVIOUS_DEFAULT, CONVEX_HALF)) {
+            if (pools.byFusion().containsKey(f)) {
+                systems.add(SystemScores.of(f.label() + ", no scoring", pools.byFusion().get(f), plain));
+            }
+        }
+        if (!scoring.contains(PREVIOUS_DEFAULT)) {
+            systems.add(SystemScores.of(PREVIOUS_DEFAULT.label() + HAND_SET, pools.byFusion().get(PREVIOUS_DEFAULT), q -> handSet));
+        }
+        for (FusionConfig f : scoring) {
+            systems.add(SystemScores.of(f.label() + HAND_SET, pools.byFusion().get(f), q -> handSet));
+            systems.add(SystemScores.of(f.label() + LEARNED, pools.byFusion().get(f),
+                    q -> cvs.get(q.direction()).heldOutWeights(f, q)));
+        }
+        List<RankingQuery> chosen = chosenPools(pools, cvs);
+        Function<RankingQuery, double[]> chosenWeights = q -> cvs.get(q.direction()).heldOutChoice(q).weights();
+        systems.add(SystemScores.of(LEARNED_MODEL, chosen, chosenWeights));
+
+        List<ErrorAnatomy> anatomy = new ArrayList<>();
+        for (LabelledSet set : sets) {
+            for (MatchDirection direction : MatchDirection.values()) {
+                anatomy.add(ErrorAnatomy.of("previous default (" + PREVIOUS_DEFAULT.label() + HAND_SET + ")", set, direction,
+                        pools.byFusion().get(PREVIOUS_DEFAULT), q -> handSet));
+                anatomy.add(ErrorAnatomy.of(LEARNED_MODEL, set, direction, chosen, chosenWeights));
+            }
+        }
+        Map<MatchDirection, List<FusionConfig>> chosenPerFold = new EnumMap<>(MatchDirection.class);
+        cvs.forEach((d, cv) -> chosenPerFold.put(d, cv.chosenPerFold()));
+        return new Report(sets, systems, anatomy, finalModel(trainable, handSet, systems.getLast(), sets), chosenPerFold,
+                pools.meanMs());
+    }
+
+    /** Each query's pool under the fusion its fold's training chose. */
+    private static List<RankingQuery> chosenPools(Pools pools, Map<MatchDirection, CrossValidation> cvs) {
+        List<RankingQuery> out = new ArrayList<>();
+        List<RankingQuery> any = pools.byFusion().get(PREVIOUS_DEFAULT);
+        for (int i = 0; i < any.size(); i++) {
+            out.add(pools.byFusion().get(cvs.get(any.get(i).direction()).heldOutChoice(any.get(i)).fusion()).get(i));
+        }
+        return out;
+    }
+
+    /**
+     * The model trained on every query, each direction apart: the shipped one. Its held-out estimate is that of the
+     * procedure (the cross-validation above).
+     */
+    private static RankingModel finalModel(Map<MatchDirection, Map<FusionConfig, List<RankingQuery>>> trainable, double[] start,
+                                           SystemScores heldOut, List<LabelledSet> sets) {
+        Map<MatchDirection, RankingModel.Setting> settings = new EnumMap<>(MatchDirection.class);
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("trained_at", Instant.now().toString());
+        training.put("method", "coordinate ascent on mean NDCG@10 (eval module), per direction, start: hand-set weights + 2 random");
+        training.put("sets", sets.stream().map(s -> s.name() + ": " + s.offerQueries().size() + " offer queries, "
+                + s.candidateQueries().size() + " candidate queries").toList());
+        training.put("fusions_tried", trainable.values().iterator().next().keySet().stream().map(FusionConfig::label).toList());
+        trainable.forEach((direction, byFusion) -> {
+            FusionConfig best = null;
+            CoordinateAscent.Result bestResult = null;
+            for (Map.Entry<FusionConfig, List<RankingQuery>> e : byFusion.entrySet()) {
+                CoordinateAscent.Result r = new CoordinateAscent(e.getValue()).train(start, SEED);
+                if (bestResult == null || r.trainNdcg() > bestResult.trainNdcg()) {
+                    best = e.getKey();
+                    bestResult = r;
                 }
             }
-        }
-        int n = data.offers().size();
-        return new Row(system.name(), ndcg / n, recall / n, mrr / n, nanos / 1e6 / n);
+            settings.put(direction, new RankingModel.Setting(best.method(), best.rrfK(), best.vectorWeight(),
+                    named(bestResult.weights())));
+            training.put("training_ndcg10_" + direction.name().toLowerCase(Locale.ROOT), round(bestResult.trainNdcg()));
+        });
+        Map<String, Double> cv = new LinkedHashMap<>();
+        heldOut.bySetAndDirection().forEach((g, m) -> cv.put(g, round(m.ndcg10())));
+        training.put("held_out_ndcg10_" + CrossValidation.FOLDS + "_fold_cv", cv);
+        return new RankingModel("ltr-" + Instant.now().toString().substring(0, 10), settings, training);
     }
 
-    /** Graded gains 2^g - 1, log2 discount, ideal order from every candidate's grade. */
-    static double ndcgAt(int[] ranked, int[] allGrades, int k) {
-        double dcg = 0;
-        for (int i = 0; i < Math.min(k, ranked.length); i++) {
-            dcg += (Math.pow(2, ranked[i]) - 1) / (Math.log(i + 2) / Math.log(2));
+    /** Weights by category name, rounded to 4 decimals for a readable file. */
+    static Map<String, Double> named(double[] weights) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int k = 0; k < weights.length; k++) {
+            out.put(PoolCollector.CATEGORIES.get(k), Math.round(weights[k] * 10_000) / 10_000.0);
         }
-        int[] ideal = Arrays.stream(allGrades).boxed().sorted((a, b) -> b - a).mapToInt(Integer::intValue).toArray();
-        double idcg = 0;
-        for (int i = 0; i < Math.min(k, ideal.length); i++) {
-            idcg += (Math.pow(2, ideal[i]) - 1) / (Math.log(i + 2) / Math.log(2));
-        }
-        return idcg == 0 ? 0 : dcg / idcg;
+        return out;
     }
 
-    public static String table(List<Row> rows) {
-        StringBuilder out = new StringBuilder("| system | NDCG@10 | Recall@50 | MRR | ms/query |\n|---|---|---|---|---|\n");
-        rows.forEach(r -> out.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.1f |%n",
-                r.system(), r.ndcg10(), r.recall50(), r.mrr(), r.meanMs())));
+    static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+
+    static double[] weights(Map<String, Double> byName) {
+        return PoolCollector.CATEGORIES.stream().mapToDouble(c -> byName.getOrDefault(c, 0.0)).toArray();
+    }
+
+    /**
+     * Each retriever alone, and RRF k=60 without and with the hand-set weights, on every query of the sets (nothing
+     * learned): a quick relevance read of a component, e.g. another sentence model.
+     */
+    public static String retrievers(ElasticsearchClient es, TextEmbedder embedder, Path vectorDir, List<LabelledSet> sets)
+            throws Exception {
+        Pools pools = collect(es, embedder, vectorDir, sets, List.of(ELASTICSEARCH_ONLY, FAISS_ONLY, PREVIOUS_DEFAULT));
+        double[] retrievalOnly = weights(Map.of("retrieval", 1.0));
+        double[] handSet = weights(CategoryWeights.defaults());
+        return systemsTables(List.of(
+                SystemScores.of("Elasticsearch only (BM25)", pools.byFusion().get(ELASTICSEARCH_ONLY), q -> retrievalOnly),
+                SystemScores.of("FAISS only (MiniLM)", pools.byFusion().get(FAISS_ONLY), q -> retrievalOnly),
+                SystemScores.of(PREVIOUS_DEFAULT.label() + ", no scoring", pools.byFusion().get(PREVIOUS_DEFAULT), q -> retrievalOnly),
+                SystemScores.of(PREVIOUS_DEFAULT.label() + HAND_SET, pools.byFusion().get(PREVIOUS_DEFAULT), q -> handSet)),
+                pools.meanMs());
+    }
+
+    public static String tables(Report report) {
+        StringBuilder out = new StringBuilder(systemsTables(report.systems(), report.meanMs()));
+        report.chosenPerFold().forEach((d, chosen) -> out.append("\nFusion chosen per fold, ").append(d).append(": ")
+                .append(chosen.stream().map(FusionConfig::label).toList()));
+        out.append("\n\n").append(ErrorAnatomy.table(report.anatomy()));
+        out.append("\nModel trained on every query: ").append(report.model().version());
+        for (MatchDirection d : MatchDirection.values()) {
+            RankingModel.Setting s = report.model().setting(d);
+            out.append("\n- ").append(d).append(": ").append(new FusionConfig(s.fusion(), s.rrfK(), s.vectorWeight()).label())
+                    .append(", weights ").append(s.weights());
+        }
+        out.append('\n');
         return out.toString();
     }
 
-    private static Map<String, Double> retrievalOnly() {
-        Map<String, Double> weights = new HashMap<>();
-        weights.put("retrieval", 1.0);
-        for (Criterion c : Criterion.values()) {
-            weights.put(c.key(), 0.0);
+    private static String systemsTables(List<SystemScores> systems, Map<String, Double> meanMs) {
+        StringBuilder out = new StringBuilder();
+        for (String group : systems.getFirst().bySetAndDirection().keySet()) {
+            out.append("\n#### ").append(group).append("\n\n| system | NDCG@10 | Recall@50 | MRR | ms/request |\n|---|---|---|---|---|\n");
+            String set = group.substring(0, group.indexOf(' ', 4));
+            for (SystemScores s : systems) {
+                SystemScores.Metric m = s.bySetAndDirection().get(group);
+                Double ms = meanMs.get(set + " " + fusionOf(s.system()));
+                out.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %s |%n", s.system(), m.ndcg10(), m.recall50(),
+                        m.mrr(), ms == null ? "" : String.format(Locale.ROOT, "%.1f", ms)));
+            }
         }
-        return Map.copyOf(weights);
+        return out.toString();
+    }
+
+    private static String fusionOf(String system) {
+        if (system.startsWith("Elasticsearch")) {
+            return ELASTICSEARCH_ONLY.label();
+        }
+        if (system.startsWith("FAISS")) {
+            return FAISS_ONLY.label();
+        }
+        int cut = system.indexOf(system.contains(",") ? ',' : '+');
+        return cut < 0 ? "" : system.substring(0, cut).trim();
     }
 
     public static void main(String[] args) throws Exception {
-        DataSetGenerator.DataSet data = new DataSetGenerator(42).generate(55, 5);
-        String url = java.lang.System.getenv("ELASTICSEARCH_URL");
+        Path modelOut = Path.of(args.length > 0 ? args[0] : "eval/target/ranking-model.json");
+        // optional: where the pools are kept, so that a second run (same code, same sets) redoes the training and
+        // the tables without the pipeline
+        Path poolsFile = args.length > 1 ? Path.of(args[1]) : null;
+        List<LabelledSet> sets = shippedSets();
+        List<FusionConfig> fusions = new ArrayList<>(List.of(ELASTICSEARCH_ONLY, FAISS_ONLY));
+        fusions.addAll(SCORING);
+        String url = System.getenv("ELASTICSEARCH_URL");
         LocalElasticsearch node = url == null ? LocalElasticsearch.start(LocalElasticsearchOptions.ephemeral()) : null;
         try (ElasticsearchClient es = ElasticsearchClients.create(node != null ? node.url() : URI.create(url));
              TextEmbedder embedder = new CachingTextEmbedder(OnnxSentenceEmbedder.allMiniLmL6V2(), 10_000)) {
-            java.lang.System.out.printf("%d candidates, %d offers (FR/EN), graded 0-3%n", data.candidates().size(), data.offers().size());
-            java.lang.System.out.println(table(run(es, embedder, Files.createTempDirectory("eval-vectors"), data)));
+            for (LabelledSet s : sets) {
+                System.out.printf("%s: %d offers, %d candidates, %d + %d queries%n", s.name(), s.offers().size(),
+                        s.candidates().size(), s.offerQueries().size(), s.candidateQueries().size());
+            }
+            Pools pools;
+            if (poolsFile != null && Files.exists(poolsFile)) {
+                try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(poolsFile))) {
+                    pools = (Pools) in.readObject();
+                }
+                System.out.println("pools read from " + poolsFile + " (delete it to run the pipeline again)");
+            } else {
+                pools = collect(es, embedder, Files.createTempDirectory("eval-vectors"), sets, fusions);
+                if (poolsFile != null) {
+                    try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(poolsFile))) {
+                        out.writeObject(pools);
+                    }
+                }
+            }
+            Report report = evaluate(sets, pools, SCORING);
+            System.out.println(tables(report));
+            Files.createDirectories(modelOut.toAbsolutePath().getParent());
+            report.model().write(modelOut);
+            System.out.println("model written to " + modelOut);
         } finally {
             if (node != null) {
                 node.close();

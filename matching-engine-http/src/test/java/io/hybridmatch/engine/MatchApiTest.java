@@ -2,7 +2,10 @@ package io.hybridmatch.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hybridmatch.matching.MatchDirection;
+import io.hybridmatch.matching.RankingModel;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,8 @@ class MatchApiTest extends EngineTest {
     void candidatesForTheJavaOfferStartWithTheJavaDevelopers() {
         ContractClient.Reply reply = client.post("/match/candidates", Map.of("job_offer_id", 101, "size", 5));
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body().get("fusion").asString()).isEqualTo("rrf");
+        assertThat(reply.body().get("fusion").asString()).as("the bundled ranking model's fusion")
+                .isEqualTo(RankingModel.bundled().setting(MatchDirection.CANDIDATES_FOR_OFFER).fusion().name().toLowerCase(Locale.ROOT));
         JsonNode best = reply.body().get("hits").get(0);
         assertThat(best.get("id").asLong()).as("Camille, senior Java developer in Paris").isEqualTo(1);
         assertThat(best.at("/explanation/matched_skills").valueStream().map(JsonNode::asString).toList())

@@ -69,9 +69,9 @@ public final class QuantizedModelComparison {
             for (String model : MODELS) {
                 try (CachingTextEmbedder embedder = new CachingTextEmbedder(
                         new OnnxSentenceEmbedder(SentenceModelOptions.bundled(model)), 10_000)) {
-                    System.out.printf("Relevance with %s (%d candidates, %d offers):%n%s%n", model,
-                            data.candidates().size(), data.offers().size(), RelevanceEvaluation.table(
-                                    RelevanceEvaluation.run(es, embedder, Files.createTempDirectory("eval-" + model), data)));
+                    System.out.printf("Relevance with %s (eval's two labelled sets, every query):%n%s%n", model,
+                            RelevanceEvaluation.retrievers(es, embedder, Files.createTempDirectory("eval-" + model),
+                                    RelevanceEvaluation.shippedSets()));
                 }
             }
         }

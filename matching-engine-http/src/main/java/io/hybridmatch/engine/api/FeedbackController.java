@@ -30,7 +30,8 @@ public class FeedbackController {
 
     public record FeedbackEvent(@NotBlank String searchId, @NotNull @PositiveOrZero Long resultId, @NotNull @Min(1) Integer rank,
                                 @NotNull @Pattern(regexp = "impression|click|apply|hire") String event,
-                                @NotBlank String fusion, String index, Instant occurredAt, String tenantId) {
+                                @NotBlank String fusion, String index, Instant occurredAt, String tenantId,
+                                @PositiveOrZero Long queryId) {
     }
 
     public record Stored(boolean stored) {
@@ -52,7 +53,7 @@ public class FeedbackController {
     public Stored record(@Valid @RequestBody FeedbackEvent e) {
         store.record(new FeedbackStore.Event(e.searchId(), e.resultId(), e.rank(), e.event(), e.fusion(),
                 e.index() == null ? "candidates" : e.index(), e.occurredAt() == null ? Instant.now() : e.occurredAt(),
-                tenants.confine(e.tenantId())));
+                tenants.confine(e.tenantId()), e.queryId()));
         return new Stored(true);
     }
 

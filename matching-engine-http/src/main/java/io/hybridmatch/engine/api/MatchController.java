@@ -1,5 +1,6 @@
 package io.hybridmatch.engine.api;
 
+import io.hybridmatch.engine.config.MatchDefaults;
 import io.hybridmatch.engine.security.TenantGuard;
 import io.hybridmatch.indexing.ElasticsearchTimings;
 import io.hybridmatch.matching.Criterion;
@@ -11,6 +12,7 @@ import io.hybridmatch.matching.MatchFilters;
 import io.hybridmatch.matching.MatchHit;
 import io.hybridmatch.matching.MatchQuery;
 import io.hybridmatch.matching.MatchResult;
+import io.hybridmatch.matching.RankingModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.validation.Valid;
@@ -56,10 +58,12 @@ public class MatchController {
     private final MeterRegistry meters;
     private final ElasticsearchTimings elasticsearch;
     private final TenantGuard tenants;
+    private final MatchDefaults defaults;
 
     public MatchController(HybridMatcher matcher, MeterRegistry meters, ElasticsearchTimings elasticsearch,
-                           TenantGuard tenants) {
+                           TenantGuard tenants, MatchDefaults defaults) {
         this.matcher = matcher;
+        this.defaults = defaults;
         this.meters = meters;
         this.elasticsearch = elasticsearch;
         this.tenants = tenants;
@@ -88,10 +92,12 @@ public class MatchController {
         }
         MatchFilters filters = f == null ? MatchFilters.none().withTenant(tenant) : new MatchFilters(f.locations(),
                 f.seniorities(), f.skills(), f.remote(), f.minExperience(), f.maxExperience(), f.since(), tenant);
-        MatchQuery query = new MatchQuery(direction, id, document, filters, importance(r.importance()), r.weights(),
-                r.fusion() == null ? MatchQuery.DEFAULT_FUSION : enumOf(FusionMethod.class, "fusion", r.fusion()),
-                r.rrfK() == null ? MatchQuery.DEFAULT_RRF_K : r.rrfK(),
-                r.vectorWeight() == null ? MatchQuery.DEFAULT_VECTOR_WEIGHT : r.vectorWeight(),
+        RankingModel.Setting ranking = defaults.setting(direction);
+        MatchQuery query = new MatchQuery(direction, id, document, filters, importance(r.importance()),
+                defaults.weights(direction, r.weights()),
+                r.fusion() == null ? ranking.fusion() : enumOf(FusionMethod.class, "fusion", r.fusion()),
+                r.rrfK() == null ? ranking.rrfK() : r.rrfK(),
+                r.vectorWeight() == null ? ranking.vectorWeight() : r.vectorWeight(),
                 r.recallSize() == null ? MatchQuery.DEFAULT_RECALL : r.recallSize(),
                 r.page() == null ? 0 : r.page(), r.size() == null ? 10 : r.size());
         MatchResult result = matcher.match(query);

@@ -26,8 +26,11 @@ public record HybridmatchProperties(
     public record Monitoring(@DefaultValue("1000") int driftBaselineSize, @DefaultValue("1000") int driftWindowSize) {
     }
 
-    /** Category weights of the final score (retrieval, skills, seniority, location, experience, languages, education). */
-    public record Matching(Map<String, Double> weights) {
+    /**
+     * The ranking model file (category weights and default fusion, written by {@code eval/train}; the bundled model
+     * when absent) and per-category weights that override the model's (retrieval or any criterion by name).
+     */
+    public record Matching(Path model, Map<String, Double> weights) {
     }
 
     /**

@@ -28,9 +28,13 @@ public final class FeedbackStore {
 
     public static final String INDEX = "feedback_events";
 
-    /** {@code tenantId} null: not attributed to a tenant. */
+    /**
+     * {@code tenantId} null: not attributed to a tenant. {@code queryId}: the offer (index {@code candidates}) or the
+     * candidate (index {@code job_offers}) the search was made for, null if the client did not say; events with it
+     * are the graded labels {@code eval/train --feedback} learns the ranking model from.
+     */
     public record Event(String searchId, long resultId, int rank, String event, String fusion, String index, Instant occurredAt,
-                        String tenantId) {
+                        String tenantId, Long queryId) {
     }
 
     public record Rates(long impressions, long clicks, long applies, long hires, double ctrAtK, double applyRate,
@@ -58,6 +62,9 @@ public final class FeedbackStore {
         doc.put("occurred_at", e.occurredAt().toString());
         if (e.tenantId() != null) {
             doc.put("tenant_id", e.tenantId());
+        }
+        if (e.queryId() != null) {
+            doc.put("query_id", e.queryId());
         }
         try {
             es.index(i -> i.index(INDEX).document(doc).refresh(Refresh.WaitFor));
@@ -137,9 +144,11 @@ public final class FeedbackStore {
                         .properties("fusion", p -> p.keyword(k -> k))
                         .properties("index", p -> p.keyword(k -> k))
                         .properties("occurred_at", p -> p.date(d -> d))
-                        .properties("tenant_id", p -> p.keyword(k -> k))));
-            } else { // created before events carried a tenant: adding a field to the strict mapping is allowed
-                es.indices().putMapping(m -> m.index(INDEX).properties("tenant_id", p -> p.keyword(k -> k)));
+                        .properties("tenant_id", p -> p.keyword(k -> k))
+                        .properties("query_id", p -> p.long_(l -> l))));
+            } else { // created before events carried a tenant or a query: adding fields to the strict mapping is allowed
+                es.indices().putMapping(m -> m.index(INDEX).properties("tenant_id", p -> p.keyword(k -> k))
+                        .properties("query_id", p -> p.long_(l -> l)));
             }
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
