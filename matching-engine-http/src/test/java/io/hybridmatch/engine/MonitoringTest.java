@@ -2,7 +2,9 @@ package io.hybridmatch.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hybridmatch.engine.monitoring.EmbeddingDriftMonitor;
+import io.hybridmatch.engine.monitoring.FeedbackStore;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ class MonitoringTest extends EngineTest {
     int port;
     @Autowired
     EmbeddingDriftMonitor drift;
+    @Autowired
+    ElasticsearchClient es;
     ContractClient client;
 
     @BeforeEach
@@ -110,6 +114,19 @@ class MonitoringTest extends EngineTest {
         assertThat(value(prometheus(), "hybridmatch_feedback_events_total{event=\"click\",fusion=\"rrf-ab\"}")).isGreaterThanOrEqualTo(1);
         ContractClient.Reply bad = client.postRaw("/feedback", "{\"search_id\":\"s\",\"result_id\":1,\"rank\":1,\"event\":\"like\",\"fusion\":\"rrf-ab\"}");
         assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
+    void feedbackNamingTheSearchedDocumentIsStoredWithItAsATrainingLabel() throws Exception {
+        ContractClient.Reply stored = client.post("/feedback", Map.of("search_id", "s-query", "result_id", 2, "rank", 1,
+                "event", "hire", "fusion", "rrf", "query_id", 101));
+        assertThat(stored.status()).isEqualTo(202);
+        @SuppressWarnings("rawtypes")
+        List<co.elastic.clients.elasticsearch.core.search.Hit<Map>> hits = es.search(s -> s.index(FeedbackStore.INDEX)
+                .query(q -> q.term(t -> t.field("search_id").value("s-query"))), Map.class).hits().hits();
+        assertThat(hits).singleElement().extracting(h -> ((Number) h.source().get("query_id")).longValue()).isEqualTo(101L);
+        assertThat(client.postRaw("/feedback", "{\"search_id\":\"s\",\"result_id\":1,\"rank\":1,\"event\":\"click\","
+                + "\"fusion\":\"rrf\",\"query_id\":-1}").status()).isEqualTo(400);
     }
 
     @Test
