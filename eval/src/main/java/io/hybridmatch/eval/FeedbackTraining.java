@@ -31,7 +31,8 @@ import java.util.Map;
  * Retrains the category weights of a ranking model on a deployment's own traffic: the feedback events the
  * monitoring stores become graded labels ({@link FeedbackJudgements}), each judged search is scored again by the
  * real matcher over the deployment's Elasticsearch and vector indexes with the model's fusion, and coordinate ascent
- * learns the weights; a 5-fold cross-validation by search reports held-out NDCG@10 of the current and the new weights.
+ * learns the weights; a 5-fold cross-validation by search reports held-out NDCG@10 of the current and the new weights,
+ * and a direction keeps its current weights unless the learned ones do better on held-out searches.
  *
  * <p>Run: {@code eval/train --feedback --vectors <the engine's vector data dir> [--model current.json]
  * [--since 2026-09-01T00:00:00Z] --out new.json} with ELASTICSEARCH_URL set. The vector indexes are opened for
@@ -69,7 +70,12 @@ public final class FeedbackTraining {
             double after = SystemScores.of("learned", queries, q -> cv.heldOutWeights(fusion, q)).meanNdcg10();
             heldOut.put(direction, new double[]{before, after});
             cvReport.put(direction.name().toLowerCase(Locale.ROOT), Map.of("judged_searches", queries.size(),
-                    "previous_weights", RelevanceEvaluation.round(before), "learned_weights", RelevanceEvaluation.round(after)));
+                    "previous_weights", RelevanceEvaluation.round(before), "learned_weights", RelevanceEvaluation.round(after),
+                    "kept", after > before ? "learned weights" : "previous weights"));
+            if (after <= before) { // learning on this traffic would not have helped unseen searches: keep the model's
+                settings.put(direction, setting);
+                continue;
+            }
             double[] learned = new CoordinateAscent(queries).train(start, RelevanceEvaluation.SEED).weights();
             settings.put(direction, new RankingModel.Setting(setting.fusion(), setting.rrfK(), setting.vectorWeight(),
                     RelevanceEvaluation.named(learned)));
