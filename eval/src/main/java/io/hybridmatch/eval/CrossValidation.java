@@ -75,7 +75,7 @@ final class CrossValidation {
         List<FusionConfig> out = new ArrayList<>();
         for (int f = 0; f < FOLDS; f++) {
             int fold = f;
-            out.add(trained.keySet().stream().filter(FusionConfig::canBeDefault)
+            out.add(trained.keySet().stream()
                     .max(Comparator.comparingDouble((FusionConfig c) -> trained.get(c)[fold].trainNdcg())).orElseThrow());
         }
         return out;

@@ -15,14 +15,6 @@ public record FusionConfig(FusionMethod method, int rrfK, double vectorWeight) i
         return new FusionConfig(method, 60, alpha);
     }
 
-    /**
-     * Whether a model may make it the default. Not z-score: its fused scores go below 0, so the retrieval category
-     * (fused / best fused) and a hit's score would leave [0, 1], which the API promises.
-     */
-    public boolean canBeDefault() {
-        return method != FusionMethod.ZSCORE;
-    }
-
     public String label() {
         return switch (method) {
             case RRF -> "RRF k=" + rrfK;

@@ -183,15 +183,12 @@ public final class RelevanceEvaluation {
         training.put("method", "coordinate ascent on mean NDCG@10 (eval module), per direction, start: hand-set weights + 2 random");
         training.put("sets", sets.stream().map(s -> s.name() + ": " + s.offerQueries().size() + " offer queries, "
                 + s.candidateQueries().size() + " candidate queries").toList());
-        training.put("fusions_tried", trainable.values().iterator().next().keySet().stream().filter(FusionConfig::canBeDefault)
+        training.put("fusions_tried", trainable.values().iterator().next().keySet().stream()
                 .map(FusionConfig::label).toList());
         trainable.forEach((direction, byFusion) -> {
             FusionConfig best = null;
             CoordinateAscent.Result bestResult = null;
             for (Map.Entry<FusionConfig, List<RankingQuery>> e : byFusion.entrySet()) {
-                if (!e.getKey().canBeDefault()) {
-                    continue;
-                }
                 CoordinateAscent.Result r = new CoordinateAscent(e.getValue()).train(start, SEED);
                 if (bestResult == null || r.trainNdcg() > bestResult.trainNdcg()) {
                     best = e.getKey();

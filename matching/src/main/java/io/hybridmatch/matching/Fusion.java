@@ -16,12 +16,11 @@ final class Fusion {
         ids.addAll(vector.scores().keySet());
         Map<Long, Double> k = normalise(method, keyword, false, rrfK);
         Map<Long, Double> v = normalise(method, vector, true, rrfK);
-        double kMissing = missing(method, k);
-        double vMissing = missing(method, v);
         Map<Long, Double> fused = new HashMap<>();
         for (long id : ids) {
-            double ks = k.getOrDefault(id, kMissing);
-            double vs = v.getOrDefault(id, vMissing);
+            // an id absent from a list scores that list's floor: 0 under every normalisation
+            double ks = k.getOrDefault(id, 0.0);
+            double vs = v.getOrDefault(id, 0.0);
             fused.put(id, method == FusionMethod.RRF ? ks + vs : (1 - alpha) * ks + alpha * vs);
         }
         return fused;
@@ -40,19 +39,12 @@ final class Fusion {
         list.scores().forEach((id, s) -> out.put(id, switch (method) {
             case RRF -> 1.0 / (rrfK + ranks.get(id));
             case MINMAX -> max > min ? (s - min) / (max - min) : 1.0;
-            case ZSCORE -> sd > 0 ? (s - mean) / sd : 0.0;
+            // z-score measured from the list's lowest score: the same fused order as plain z-scores (a constant
+            // shift per list), and never below 0, so a hit's retrieval category stays in [0, 1]
+            case ZSCORE -> sd > 0 ? (s - min) / sd : 0.0;
             // theoretical bounds: cosine of unit vectors in [-1, 1]; BM25 in [0, max]
             case CONVEX -> cosine ? (s + 1) / 2 : (max > 0 ? s / max : 0.0);
         }));
         return out;
-    }
-
-    /** The score an id absent from a list gets from it. */
-    private static double missing(FusionMethod method, Map<Long, Double> normalised) {
-        return switch (method) {
-            case RRF, MINMAX -> 0.0;
-            case ZSCORE -> normalised.values().stream().mapToDouble(Double::doubleValue).min().orElse(0.0);
-            case CONVEX -> 0.0;
-        };
     }
 }

@@ -45,4 +45,19 @@ class FusionTest {
         assertThat(z.get(4L)).as("absent from the keyword list").isLessThan(z.get(3L));
         assertThat(z.get(1L)).isGreaterThan(z.get(2L));
     }
+
+    @Test
+    void zScoreKeepsThePlainZScoreOrderWithoutGoingBelowZero() {
+        Map<Long, Double> z = Fusion.fuse(FusionMethod.ZSCORE, keyword, vector, 60, 0.5);
+        // plain z-scores by hand: keyword mean 22/3, sd sqrt(152/9); vector mean 0.7, sd 0.2; absent = the list's lowest
+        double kSd = Math.sqrt(152 / 9.0);
+        Map<Long, Double> plain = Map.of(
+                1L, 0.5 * (12 - 22 / 3.0) / kSd + 0.5 * -1.0,
+                2L, 0.5 * (8 - 22 / 3.0) / kSd + 0.5 * -1.0,
+                3L, 0.5 * (2 - 22 / 3.0) / kSd + 0.5 * 1.0,
+                4L, 0.5 * (2 - 22 / 3.0) / kSd + 0.5 * -1.0);
+        assertThat(z.values()).allSatisfy(score -> assertThat(score).isGreaterThanOrEqualTo(0.0));
+        double shift = z.get(1L) - plain.get(1L);
+        plain.forEach((id, score) -> assertThat(z.get(id)).as("id %d", id).isCloseTo(score + shift, offset(1e-12)));
+    }
 }
