@@ -68,13 +68,13 @@ class ErasureApiTest extends EngineTest {
                 .contains("hybridmatch_vector_tombstones{index=\"candidates\"} 0.0");
     }
 
-    /** Nothing to erase there: feedback events hold ids, ranks and labels, and the mapping refuses any other field. */
+    /** Nothing to erase there: feedback events hold ids (the searched document's too), ranks and labels, and the mapping refuses any other field. */
     @Test
     void feedbackEventsKeepIdsOnly() throws IOException {
         var mapping = es.indices().getMapping(m -> m.index(FeedbackStore.INDEX)).result().values().iterator().next().mappings();
         assertThat(mapping.dynamic()).isEqualTo(DynamicMapping.Strict);
         assertThat(mapping.properties().keySet()).containsExactlyInAnyOrder(
-                "search_id", "result_id", "rank", "event", "fusion", "index", "occurred_at", "tenant_id");
+                "search_id", "query_id", "result_id", "rank", "event", "fusion", "index", "occurred_at", "tenant_id");
     }
 
     @Test
