@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,6 +19,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -49,7 +51,12 @@ public class ApiKeySecurity {
                                                   AuthenticationManager apiKeyAuthenticationManager,
                                                   @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> problems.resolveException(request, response, null, e);
-        AccessDeniedHandler forbidden = (request, response, e) -> problems.resolveException(request, response, null, e);
+        AccessDeniedHandler forbidden = (request, response, e) -> problems.resolveException(request, response, null,
+                e instanceof AuthorizationDeniedException denied
+                        && denied.getAuthorizationResult() instanceof AccessPolicy.MethodNotAllowed other
+                        ? new HttpRequestMethodNotSupportedException(request.getMethod(),
+                                other.allowed().stream().map(HttpMethod::name).toList())
+                        : e);
 
         AuthenticationFilter apiKeyFilter = new AuthenticationFilter(apiKeyAuthenticationManager,
                 ApiKeyAuthentication::fromRequest);
@@ -73,7 +80,7 @@ public class ApiKeySecurity {
                                 : authorize.requestMatchers(rule.method(), rule.pattern());
                         matched.access(AccessPolicy.manager(rule));
                     }
-                    authorize.anyRequest().denyAll();
+                    authorize.anyRequest().access(policy.otherMethods());
                 });
         return http.build();
     }

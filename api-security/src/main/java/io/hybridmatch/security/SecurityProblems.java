@@ -9,11 +9,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * 401 (no key, or an unknown one) and 403 (a key without the scope, or bound to another tenant) as RFC 7807
+ * 401 (no key, or an unknown one), 403 (a key without the scope, or bound to another tenant) and 405 (a method the
+ * access policy does not list for the path) as RFC 7807
  * documents with a stable problem type. Raised by the security filters and rendered here, so every error of the
  * port has one shape.
  */
@@ -43,5 +45,12 @@ public class SecurityProblems {
         problem.setType(FORBIDDEN);
         problem.setTitle("Forbidden");
         return problem;
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        ProblemDetail problem = e.getBody();
+        problem.setType(ProblemTypes.forStatus(HttpStatus.METHOD_NOT_ALLOWED.value()));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(e.getHeaders()).body(problem);
     }
 }

@@ -43,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPatternParser;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * API keys, scopes and tenants on every operation of the contract, over real HTTP against the running engine:
@@ -178,6 +179,27 @@ class SecurityTest extends EngineTest {
         assertThat(header.status()).as("%s %s", call, header.body()).isBetween(200, 299);
     }
 
+    /** As MVC would answer, but decided by the policy: the key is judged first, then the method, never a handler. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("calls")
+    void aMethodThePolicyDoesNotListForThePathIs405WithTheAllowedOnes(Call call) throws Exception {
+        String path = URI.create(call.path()).getPath();
+        List<String> listed = EndpointPolicy.RULES.stream()
+                .filter(r -> PathPatternParser.defaultInstance.parse(r.pattern()).matches(PathContainer.parsePath(path)))
+                .map(r -> r.method().name()).toList();
+        String other = Stream.of("PUT", "PATCH", "DELETE", "POST", "GET").filter(m -> !listed.contains(m))
+                .findFirst().orElseThrow();
+        // not through the contract client: the contract cannot declare an operation that does not exist
+        HttpResponse<String> refused = raw(other, call.path(), TestKeys.ADMIN);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(405);
+        JsonNode problem = JsonMapper.shared().readTree(refused.body());
+        assertThat(problem.get("type").asString()).isEqualTo("urn:hybridmatch:problem:method-not-allowed");
+        assertThat(problem.get("detail").asString()).contains(other);
+        assertThat(refused.headers().firstValue("Allow").orElseThrow().split(",\\s*"))
+                .containsExactlyInAnyOrderElementsOf(listed);
+        assertThat(raw(other, call.path(), null).statusCode()).isEqualTo(401);
+    }
+
     /** Endpoints over every tenant's data refuse a tenant's key, even one holding every scope. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("calls")
@@ -276,7 +298,7 @@ class SecurityTest extends EngineTest {
         assertThat(scrape.body()).contains("hybridmatch_");
         assertThat(raw("GET", "/actuator/env", null).statusCode()).isEqualTo(401);
         assertThat(raw("GET", "/actuator/env", TestKeys.ADMIN).statusCode()).isEqualTo(403);
-        assertThat(raw("DELETE", "/faiss/indexes/candidates", TestKeys.ADMIN).statusCode()).isEqualTo(403);
+        assertThat(raw("DELETE", "/faiss/indexes/candidates", TestKeys.ADMIN).statusCode()).isEqualTo(405);
         assertThat(raw("GET", "/no/such/path", null).statusCode()).isEqualTo(401);
     }
 
