@@ -37,14 +37,16 @@ public final class Taxonomy {
     private final LabelIndex occupationLabels;
     private final LabelIndex skillLabels;
     private final LabelIndex skillTextLabels;
+    private final OccupationSkills occupationSkills;
 
     Taxonomy(Map<String, Concept> occupations, Map<String, Concept> skills, LabelIndex occupationLabels,
-             LabelIndex skillLabels, LabelIndex skillTextLabels) {
+             LabelIndex skillLabels, LabelIndex skillTextLabels, OccupationSkills occupationSkills) {
         this.occupations = Map.copyOf(occupations);
         this.skills = Map.copyOf(skills);
         this.occupationLabels = occupationLabels;
         this.skillLabels = skillLabels;
         this.skillTextLabels = skillTextLabels;
+        this.occupationSkills = occupationSkills;
     }
 
     public Optional<Concept> occupation(String id) {
@@ -123,6 +125,11 @@ public final class Taxonomy {
         Concept x = skills.get(a);
         Concept y = skills.get(b);
         return x != null && x.linked().contains(b) || y != null && y.linked().contains(a);
+    }
+
+    /** Essential and optional skills of occupations (ESCO's relations and the curated typical skills), both ways. */
+    public OccupationSkills occupationSkills() {
+        return occupationSkills;
     }
 
     /** The skills typical of an occupation (curated), empty when unknown. */

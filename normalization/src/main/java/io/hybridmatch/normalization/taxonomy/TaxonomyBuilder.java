@@ -49,6 +49,8 @@ final class TaxonomyBuilder {
     private final Map<Kind, Map<String, Owner>> owners = new EnumMap<>(Kind.class);
     private final Map<Kind, Map<String, String>> mergedInto = new EnumMap<>(Kind.class);
     private final Set<String> dropped = new HashSet<>();
+    private final Map<String, Set<String>> essentialSkills = new HashMap<>();
+    private final Map<String, Set<String>> optionalSkills = new HashMap<>();
     private final Set<String> idsOfLayer = new HashSet<>();
     private int layer = -1;
 
@@ -83,6 +85,28 @@ final class TaxonomyBuilder {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ":" + number + ": " + e.getMessage(), e);
             }
+        }
+        return this;
+    }
+
+    /**
+     * An occupation → skill relation file ({@code hybridmatch-occupation-skills 1}: occupation id, essential skill
+     * ids, optional skill ids); read after the layers its ids come from, resolved through their merges at build.
+     */
+    TaxonomyBuilder occupationSkills(String source, List<String> lines) {
+        int number = 0;
+        for (String line : lines) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length != 3) {
+                throw new IllegalArgumentException(source + ":" + number + ": expected 3 tab-separated fields "
+                        + "(occupation, essential skills, optional skills), got " + f.length);
+            }
+            essentialSkills.computeIfAbsent(f[0].strip(), k -> new LinkedHashSet<>()).addAll(split(f[1]));
+            optionalSkills.computeIfAbsent(f[0].strip(), k -> new LinkedHashSet<>()).addAll(split(f[2]));
         }
         return this;
     }
@@ -184,13 +208,43 @@ final class TaxonomyBuilder {
             }
             concepts.put(kind, out);
         }
+        OccupationSkills occupationSkills = occupationSkills(concepts.get(Kind.OCCUPATION), unknown);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("taxonomy refers to unknown ids: "
                     + String.join(", ", unknown.subList(0, Math.min(20, unknown.size()))));
         }
         inheritIscoGroups(concepts.get(Kind.OCCUPATION));
         return new Taxonomy(concepts.get(Kind.OCCUPATION), concepts.get(Kind.SKILL),
-                labelIndex(Kind.OCCUPATION, false), labelIndex(Kind.SKILL, false), labelIndex(Kind.SKILL, true));
+                labelIndex(Kind.OCCUPATION, false), labelIndex(Kind.SKILL, false), labelIndex(Kind.SKILL, true),
+                occupationSkills);
+    }
+
+    /** The relation files' pairs plus each occupation's typical skills (as essential), ids resolved. */
+    private OccupationSkills occupationSkills(Map<String, Concept> occupations, List<String> unknown) {
+        Map<String, Set<String>> essential = new HashMap<>();
+        Map<String, Set<String>> optional = new HashMap<>();
+        for (Map.Entry<String, Set<String>> e : essentialSkills.entrySet()) {
+            String occupation = resolve(Kind.OCCUPATION, e.getKey());
+            if (!occupations.containsKey(occupation)) {
+                unknown.add("occupation skills of " + e.getKey());
+                continue;
+            }
+            essential.put(occupation, references(Kind.OCCUPATION, occupation, e.getValue(), Kind.SKILL, unknown));
+            optional.put(occupation, references(Kind.OCCUPATION, occupation, optionalSkills.get(e.getKey()), Kind.SKILL, unknown));
+        }
+        for (Concept occupation : occupations.values()) {
+            if (!occupation.linked().isEmpty()) {
+                Set<String> merged = new LinkedHashSet<>(essential.getOrDefault(occupation.id(), Set.of()));
+                merged.addAll(occupation.linked());
+                essential.put(occupation.id(), merged);
+            }
+        }
+        essential.forEach((occupation, skills) -> optional.computeIfPresent(occupation, (k, maybe) -> {
+            Set<String> rest = new LinkedHashSet<>(maybe);
+            rest.removeAll(skills);
+            return rest;
+        }));
+        return new OccupationSkills(essential, optional);
     }
 
     private LabelIndex labelIndex(Kind kind, boolean freeTextOnly) {

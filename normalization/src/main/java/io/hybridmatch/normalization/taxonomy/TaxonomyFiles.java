@@ -23,6 +23,8 @@ public final class TaxonomyFiles {
 
     /** The shipped layers, in merge order. Format and how to rebuild them: taxonomy/README.md. */
     public static final List<String> BUNDLED = List.of("esco.tsv.gz", "curated-skills.tsv", "curated-occupations.tsv");
+    /** ESCO's occupation → essential/optional skill relations, ids of {@code esco.tsv.gz} (taxonomy/README.md). */
+    public static final String BUNDLED_OCCUPATION_SKILLS = "esco-occupation-skills.tsv.gz";
     public static final String PROPERTY = "hybridmatch.taxonomy.files";
     public static final String ENVIRONMENT = "HYBRIDMATCH_TAXONOMY_FILES";
 
@@ -54,15 +56,9 @@ public final class TaxonomyFiles {
     private static Taxonomy load(List<Path> extra) {
         TaxonomyBuilder builder = new TaxonomyBuilder();
         for (String name : BUNDLED) {
-            try (InputStream in = TaxonomyFiles.class.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException("taxonomy layer " + name + " is missing from the class path");
-                }
-                builder.layer(name, lines(name, in));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            builder.layer(name, bundledLines(name));
         }
+        builder.occupationSkills(BUNDLED_OCCUPATION_SKILLS, bundledLines(BUNDLED_OCCUPATION_SKILLS));
         for (Path file : extra) {
             try (InputStream in = Files.newInputStream(file)) {
                 builder.layer(file.toString(), lines(file.toString(), in));
@@ -80,6 +76,17 @@ public final class TaxonomyFiles {
             builder.layer("layer " + (i + 1), layers.get(i));
         }
         return builder.build();
+    }
+
+    private static List<String> bundledLines(String name) {
+        try (InputStream in = TaxonomyFiles.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("taxonomy file " + name + " is missing from the class path");
+            }
+            return lines(name, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> lines(String name, InputStream raw) throws IOException {

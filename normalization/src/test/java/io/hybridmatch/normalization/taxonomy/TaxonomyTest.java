@@ -38,6 +38,30 @@ class TaxonomyTest {
     }
 
     @Test
+    void occupationSkillsFromEscoBothWays() {
+        OccupationSkills relations = taxonomy.occupationSkills();
+        assertThat(relations.size()).as("ESCO's 116,410 pairs that name ESCO 1.0 concepts, plus curated ones")
+                .isGreaterThan(110_000);
+        assertThat(relations.essential("forklift_operator")).as("ESCO and the curated typical skills")
+                .contains("operate_forklift", "carry_out_stock_rotation", "caces", "forklift");
+        assertThat(relations.optional("cook")).contains("cook_meat_dishes").doesNotContainAnyElementsOf(
+                relations.essential("cook"));
+        assertThat(relations.occupationsNeeding("operate_forklift")).contains("forklift_operator");
+        assertThat(relations.occupationsUsing("cook_meat_dishes")).contains("cook");
+        // an ESCO skill merged into a curated one keeps its relations under the curated id
+        assertThat(relations.occupationsNeeding("computer_programming")).contains("software_developer");
+        assertThat(relations.essential("no_such_occupation")).isEmpty();
+    }
+
+    @Test
+    void aRelationToAnUnknownSkillFailsTheLoad() {
+        TaxonomyBuilder builder = new TaxonomyBuilder()
+                .layer("concepts", List.of("occupation\tbaker\t7512\t\t\tfr:boulanger", "skill\tbread\tcurated\t\t\tpain"))
+                .occupationSkills("relations", List.of("baker\tbread\tcroissants"));
+        assertThatThrownBy(builder::build).hasMessageContaining("croissants");
+    }
+
+    @Test
     void occupationFit() {
         assertThat(taxonomy.occupationFit("java_developer", "java_developer")).isEqualTo(Taxonomy.Fit.SAME);
         assertThat(taxonomy.occupationFit("java_developer", "python_developer")).as("both software developers")
