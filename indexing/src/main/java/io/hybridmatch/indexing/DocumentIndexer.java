@@ -251,9 +251,16 @@ public final class DocumentIndexer {
         }
     }
 
-    /** The text the vector of a stored document is computed from. */
-    private String embeddingText(SearchIndex index, long id, GetResponse<Map> stored) {
-        Map<String, Object> source = new LinkedHashMap<>(stored.source());
+    private static String embeddingText(SearchIndex index, long id, GetResponse<Map> stored) {
+        return embeddingText(index, id, (Map<String, ?>) stored.source());
+    }
+
+    /**
+     * The text the vector of a stored document ({@code _source} of id {@code id}) is computed from: what a check that
+     * a vector belongs to the document's current version compares with.
+     */
+    public static String embeddingText(SearchIndex index, long id, Map<String, ?> stored) {
+        Map<String, Object> source = new LinkedHashMap<>(stored);
         source.put(index.idField(), id);
         return index.kind().fromRecord(source).embeddingText(); // stored normalised: read back, not normalised again
     }

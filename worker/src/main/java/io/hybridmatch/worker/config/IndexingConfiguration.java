@@ -14,7 +14,6 @@ import io.hybridmatch.search.elasticsearch.ElasticsearchCredentials;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import io.hybridmatch.vector.VectorStoreRegistry;
-import io.hybridmatch.vector.http.HttpVectorStores;
 import io.hybridmatch.celery.worker.CeleryTaskSet;
 import io.hybridmatch.worker.tasks.IndexingTaskHandlers;
 import io.hybridmatch.worker.tasks.InfrastructureRetry;
@@ -32,8 +31,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * The indexing tasks, when {@code hybridmatch.elasticsearch.url} is set: Elasticsearch directly, vectors through
- * the engine ({@code hybridmatch.engine.url}), which owns the FAISS files, so workers stay stateless and scale as
- * competing consumers. Elasticsearch credentials: {@code hybridmatch.elasticsearch.username}/{@code password} or
+ * the engine ({@code hybridmatch.engine.url}), which owns the FAISS files, or straight into Elasticsearch with
+ * {@code hybridmatch.vector-store: elasticsearch} ({@link WorkerVectorStores}), so workers stay stateless and scale
+ * as competing consumers. Elasticsearch credentials: {@code hybridmatch.elasticsearch.username}/{@code password} or
  * {@code api-key} (env ELASTICSEARCH_USERNAME, ELASTICSEARCH_PASSWORD, ELASTICSEARCH_API_KEY). The embedding model is the engine's default (all-MiniLM-L6-v2): both sides must use one model.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,11 +56,11 @@ class IndexingConfiguration {
         return new CachingTextEmbedder(new MeteredTextEmbedder(new OnnxSentenceEmbedder(model), registry), 10_000);
     }
 
+    /** Through the engine, or into Elasticsearch when {@code hybridmatch.vector-store} is {@code elasticsearch}. */
     @Bean(destroyMethod = "close")
-    VectorStoreRegistry engineVectorStores(Environment env) {
-        URI engine = URI.create(env.getProperty("hybridmatch.engine.url", "http://127.0.0.1:8080"));
-        return HttpVectorStores.connect(engine, Arrays.stream(SearchIndex.values()).map(SearchIndex::alias).toList(),
-                EngineApiKey.from(env));
+    VectorStoreRegistry vectorStores(Environment env, TextEmbedder workerEmbedder, ElasticsearchClient es) {
+        return WorkerVectorStores.open(env, Arrays.stream(SearchIndex.values()).map(SearchIndex::alias).toList(),
+                workerEmbedder.dimension(), es);
     }
 
     @Bean
