@@ -47,8 +47,9 @@ class MonitoringTest extends EngineTest {
         client.post("/match/candidates", Map.of("job_offer_id", 101));
         client.post("/embeddings", Map.of("texts", List.of("Java developer", "Java developer")));
         String scrape = prometheus();
-        assertThat(value(scrape, "hybridmatch_match_stage_seconds_count{direction=\"candidates_for_offer\",stage=\"elasticsearch\"}")).isGreaterThanOrEqualTo(1);
-        assertThat(value(scrape, "hybridmatch_match_stage_seconds_count{direction=\"candidates_for_offer\",stage=\"faiss\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(scrape, "hybridmatch_match_stage_seconds_count{direction=\"candidates_for_offer\",error=\"none\",stage=\"retrieval\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(scrape, "hybridmatch_match_retriever_seconds_count{direction=\"candidates_for_offer\",error=\"none\",retriever=\"elasticsearch\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(scrape, "hybridmatch_match_retriever_seconds_count{direction=\"candidates_for_offer\",error=\"none\",retriever=\"faiss\"}")).isGreaterThanOrEqualTo(1);
         assertThat(value(scrape, "hybridmatch_vector_seconds_count{index=\"candidates\",operation=\"search\"}")).isGreaterThanOrEqualTo(1);
         assertThat(value(scrape, "hybridmatch_elasticsearch_seconds_count{index=\"candidates\",operation=\"search\"}")).isGreaterThanOrEqualTo(1);
         assertThat(value(scrape, "hybridmatch_elasticsearch_seconds_count{index=\"candidates\",operation=\"bulk\"}"))

@@ -21,6 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Hybrid matching, both ways: (1) Elasticsearch BM25 recall under the filters, (2) FAISS nearest vectors under the
@@ -32,6 +36,8 @@ import java.util.NoSuchElementException;
 public final class HybridMatcher {
 
     private static final int MIN_POOL = 100;
+    /** The vector side of a request runs here while the keyword side runs on the request's thread. */
+    private static final Executor RETRIEVERS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final ElasticsearchClient es;
     private final TextEmbedder embedder;
@@ -58,32 +64,76 @@ public final class HybridMatcher {
     }
 
     public MatchResult match(MatchQuery query) {
-        SearchIndex sourceIndex = query.direction().source();
-        SearchIndex target = query.direction().target();
-        // a stored document was normalised when indexed: read back as is; an inline one is normalised here, once
-        NormalizedDocument sourceDoc = query.id() != null ? sourceIndex.kind().fromRecord(fetch(sourceIndex, query.id()))
-                : sourceIndex.kind().normalize(normalizer, query.document());
-        Subject source = Subject.of(sourceDoc);
-        float[] queryVector = query.id() != null
-                ? store(sourceIndex).vector(query.id()).orElseGet(() -> embedder.embed(source.text()))
-                : embedder.embed(source.text());
-        // a document's own tenant bounds its matches unless the request names one
-        String tenant = query.filters().tenantId() != null ? query.filters().tenantId() : source.tenantId();
-        List<Query> clauses = filters.of(query, source, tenant);
+        return match(query, MatchStages.untraced(query.direction()));
+    }
 
-        long t0 = System.nanoTime();
-        KeywordRetriever.Result keywordHits = keyword.search(target, source, sourceDoc.title(), clauses, query.recallSize());
-        long t1 = System.nanoTime();
-        RankedList vectorHits = vector.search(target, store(target), queryVector, clauses, query.recallSize());
-        long t2 = System.nanoTime();
-        Map<Long, Double> fused = Fusion.fuse(query.fusion(), keywordHits.ranked(), vectorHits, query.rrfK(), query.vectorWeight());
+    /** The same, each stage observed in {@code stages}. */
+    public MatchResult match(MatchQuery query, MatchStages stages) {
+        SearchIndex target = query.direction().target();
+        Source source = stages.stage("source", () -> source(query));
+        RetrievedLists retrieved = stages.stage("retrieval", () -> retrieve(query, source, stages));
+        KeywordRetriever.Result keywordHits = retrieved.keyword();
+        RankedList vectorHits = retrieved.vector();
+        Map<Long, Double> fused = stages.stage("fusion", () -> Fusion.fuse(query.fusion(), keywordHits.ranked(), vectorHits,
+                query.rrfK(), query.vectorWeight()));
         List<Long> order = new ArrayList<>(fused.keySet());
         order.sort(Comparator.comparingDouble((Long id) -> -fused.get(id)).thenComparingLong(id -> id));
-        long t3 = System.nanoTime();
 
         List<Long> pool = order.subList(0, Math.min(order.size(), Math.max(MIN_POOL, (query.page() + 1) * query.size())));
         Map<Long, Map<String, Object>> docs = new HashMap<>(keywordHits.sources());
-        docs.putAll(fetchAll(target, pool.stream().filter(id -> !docs.containsKey(id)).toList()));
+        docs.putAll(stages.stage("fetch", () -> fetchAll(target, pool.stream().filter(id -> !docs.containsKey(id)).toList())));
+        Scored scored = stages.stage("scoring", () -> score(query, source.subject(), pool, fused, docs, keywordHits.ranked(), vectorHits));
+        return new MatchResult(scored.page(), scored.pool(), query.fusion(), stages.millis());
+    }
+
+    /** The query's document (stored or inline, normalised), its vector and the filter clauses on the target. */
+    private record Source(NormalizedDocument document, Subject subject, float[] vector, List<Query> clauses) {
+    }
+
+    private record RetrievedLists(KeywordRetriever.Result keyword, RankedList vector) {
+    }
+
+    /** The requested page and how many documents of the pool were scored. */
+    private record Scored(List<MatchHit> page, int pool) {
+    }
+
+    private Source source(MatchQuery query) {
+        SearchIndex sourceIndex = query.direction().source();
+        // a stored document was normalised when indexed: read back as is; an inline one is normalised here, once
+        NormalizedDocument sourceDoc = query.id() != null ? sourceIndex.kind().fromRecord(fetch(sourceIndex, query.id()))
+                : sourceIndex.kind().normalize(normalizer, query.document());
+        Subject subject = Subject.of(sourceDoc);
+        float[] queryVector = query.id() != null
+                ? store(sourceIndex).vector(query.id()).orElseGet(() -> embedder.embed(subject.text()))
+                : embedder.embed(subject.text());
+        // a document's own tenant bounds its matches unless the request names one
+        String tenant = query.filters().tenantId() != null ? query.filters().tenantId() : subject.tenantId();
+        return new Source(sourceDoc, subject, queryVector, filters.of(query, subject, tenant));
+    }
+
+    /** Both retrievers at once: the vector side on a virtual thread, the keyword side on this one. */
+    private RetrievedLists retrieve(MatchQuery query, Source source, MatchStages stages) {
+        SearchIndex target = query.direction().target();
+        CompletableFuture<RankedList> vectorHits = CompletableFuture.supplyAsync(() -> stages.retriever("faiss",
+                () -> vector.search(target, store(target), source.vector(), source.clauses(), query.recallSize())), RETRIEVERS);
+        KeywordRetriever.Result keywordHits;
+        try {
+            keywordHits = stages.retriever("elasticsearch", () -> keyword.search(target, source.subject(),
+                    source.document().title(), source.clauses(), query.recallSize()));
+        } catch (RuntimeException e) {
+            vectorHits.cancel(true);
+            throw e;
+        }
+        try {
+            return new RetrievedLists(keywordHits, vectorHits.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private Scored score(MatchQuery query, Subject source, List<Long> pool, Map<Long, Double> fused,
+                                     Map<Long, Map<String, Object>> docs, RankedList keywordList, RankedList vectorList) {
+        SearchIndex target = query.direction().target();
         double maxFused = pool.isEmpty() ? 1 : fused.get(pool.getFirst());
         Map<String, Double> weights = new HashMap<>(deploymentWeights);
         weights.putAll(query.weights());
@@ -98,7 +148,7 @@ public final class HybridMatcher {
             Subject offer = candidates ? source : other;
             Subject candidate = candidates ? other : source;
             scored.add(score(query, id, offer, candidate, fused.get(id) / (maxFused > 0 ? maxFused : 1), fused.get(id),
-                    weights, keywordHits.ranked(), vectorHits));
+                    weights, keywordList, vectorList));
         }
         scored.sort(Comparator.comparingDouble((MatchHit h) -> -h.score()).thenComparingLong(MatchHit::id));
         int from = Math.min(scored.size(), query.page() * query.size());
@@ -107,9 +157,7 @@ public final class HybridMatcher {
             MatchHit h = scored.get(i);
             page.add(new MatchHit(h.id(), h.score(), i + 1, h.explanation()));
         }
-        long t4 = System.nanoTime();
-        return new MatchResult(page, scored.size(), query.fusion(),
-                new MatchResult.Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3)));
+        return new Scored(page, scored.size());
     }
 
     private MatchHit score(MatchQuery query, long id, Subject offer, Subject candidate, double retrieval, double fusedScore,
@@ -168,7 +216,8 @@ public final class HybridMatcher {
             return out;
         }
         try {
-            MgetResponse<Map> response = es.mget(m -> m.index(index.alias()).ids(ids.stream().map(String::valueOf).toList()), Map.class);
+            MgetResponse<Map> response = es.mget(m -> m.index(index.alias()).ids(ids.stream().map(String::valueOf).toList())
+                    .sourceExcludes(ScoringSource.unscored(index.kind())), Map.class);
             response.docs().forEach(doc -> {
                 if (doc.isResult() && doc.result().found()) {
                     out.put(Long.parseLong(doc.result().id()), doc.result().source());
@@ -184,9 +233,5 @@ public final class HybridMatcher {
         Map<String, Object> doc = new LinkedHashMap<>(source);
         doc.put(index.idField(), id);
         return doc;
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 }

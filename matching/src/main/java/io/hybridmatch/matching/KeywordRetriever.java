@@ -53,7 +53,7 @@ final class KeywordRetriever {
                 .value(FieldValue.of(skill)).boost(1.5f)))));
         SearchResponse<Map> response;
         try {
-            response = es.search(s -> s.index(target.alias()).size(size)
+            response = es.search(s -> s.index(target.alias()).size(size).source(ScoringSource.of(target.kind()))
                     .query(q -> q.bool(b -> b.should(should).minimumShouldMatch("1").filter(filters))), Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException("keyword retrieval on " + target.alias() + " failed", e);

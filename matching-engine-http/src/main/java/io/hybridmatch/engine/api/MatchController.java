@@ -2,6 +2,7 @@ package io.hybridmatch.engine.api;
 
 import io.hybridmatch.engine.config.MatchDefaults;
 import io.hybridmatch.engine.security.TenantGuard;
+import io.hybridmatch.engine.timing.MatchTiming;
 import io.hybridmatch.indexing.ElasticsearchTimings;
 import io.hybridmatch.matching.Criterion;
 import io.hybridmatch.matching.FusionMethod;
@@ -12,14 +13,13 @@ import io.hybridmatch.matching.MatchFilters;
 import io.hybridmatch.matching.MatchHit;
 import io.hybridmatch.matching.MatchQuery;
 import io.hybridmatch.matching.MatchResult;
+import io.hybridmatch.matching.MatchStages;
 import io.hybridmatch.matching.RankingModel;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,8 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Hybrid matching over HTTP, both ways: {@code POST /match/candidates} (for an offer, by {@code job_offer_id} or an
- * inline {@code job_offer}) and {@code POST /match/offers} (for a candidate). Records per-stage latency
- * ({@code hybridmatch_match_stage_seconds{stage,direction}}). A key bound to a tenant matches within it only.
+ * inline {@code job_offer}) and {@code POST /match/offers} (for a candidate). Its stages are timed by
+ * {@link MatchTiming} ({@code hybridmatch_match_stage_seconds{stage,direction,error}}); the response's
+ * {@code timings_ms} holds those finished when it is built. A key bound to a tenant matches within it only.
  */
 @RestController
 @RequestMapping("/match")
@@ -55,31 +56,30 @@ public class MatchController {
     }
 
     private final HybridMatcher matcher;
-    private final MeterRegistry meters;
     private final ElasticsearchTimings elasticsearch;
     private final TenantGuard tenants;
     private final MatchDefaults defaults;
 
-    public MatchController(HybridMatcher matcher, MeterRegistry meters, ElasticsearchTimings elasticsearch,
-                           TenantGuard tenants, MatchDefaults defaults) {
+    public MatchController(HybridMatcher matcher, ElasticsearchTimings elasticsearch, TenantGuard tenants,
+                           MatchDefaults defaults) {
         this.matcher = matcher;
         this.defaults = defaults;
-        this.meters = meters;
         this.elasticsearch = elasticsearch;
         this.tenants = tenants;
     }
 
     @PostMapping("/candidates")
-    public Response candidates(@Valid @RequestBody Request request) {
-        return match(MatchDirection.CANDIDATES_FOR_OFFER, request.jobOfferId(), request.jobOffer(), "job_offer", request);
+    public Response candidates(@Valid @RequestBody Request request, HttpServletRequest http) {
+        return match(MatchDirection.CANDIDATES_FOR_OFFER, request.jobOfferId(), request.jobOffer(), "job_offer", request, http);
     }
 
     @PostMapping("/offers")
-    public Response offers(@Valid @RequestBody Request request) {
-        return match(MatchDirection.OFFERS_FOR_CANDIDATE, request.candidateId(), request.candidate(), "candidate", request);
+    public Response offers(@Valid @RequestBody Request request, HttpServletRequest http) {
+        return match(MatchDirection.OFFERS_FOR_CANDIDATE, request.candidateId(), request.candidate(), "candidate", request, http);
     }
 
-    private Response match(MatchDirection direction, Long id, Map<String, Object> document, String name, Request r) {
+    private Response match(MatchDirection direction, Long id, Map<String, Object> document, String name, Request r,
+                           HttpServletRequest http) {
         if ((id == null) == (document == null)) {
             throw new IllegalArgumentException("give exactly one of " + name + "_id and " + name);
         }
@@ -100,16 +100,14 @@ public class MatchController {
                 r.vectorWeight() == null ? ranking.vectorWeight() : r.vectorWeight(),
                 r.recallSize() == null ? MatchQuery.DEFAULT_RECALL : r.recallSize(),
                 r.page() == null ? 0 : r.page(), r.size() == null ? 10 : r.size());
-        MatchResult result = matcher.match(query);
-        MatchResult.Timings t = result.timings();
-        Map<String, Double> timings = Map.of("elasticsearch", t.elasticsearchMs(), "faiss", t.faissMs(),
-                "fusion", t.fusionMs(), "scoring", t.scoringMs());
-        elasticsearch.record(direction.target().alias(), "search", (long) (t.elasticsearchMs() * 1e6));
-        timings.forEach((stage, ms) -> Timer.builder("hybridmatch.match.stage").tag("stage", stage)
-                .tag("direction", direction.name().toLowerCase(Locale.ROOT)).publishPercentileHistogram()
-                .register(meters).record(Duration.ofNanos((long) (ms * 1e6))));
+        MatchStages stages = MatchTiming.stages(http).orElseGet(() -> MatchStages.untraced(direction));
+        MatchResult result = matcher.match(query, stages);
+        Long keywordNanos = stages.nanos().get("elasticsearch");
+        if (keywordNanos != null) {
+            elasticsearch.record(direction.target().alias(), "search", keywordNanos);
+        }
         return new Response(java.util.UUID.randomUUID().toString(), result.fusion().name().toLowerCase(Locale.ROOT),
-                result.pool(), result.hits(), timings);
+                result.pool(), result.hits(), result.timingsMs());
     }
 
     private static Map<Criterion, Importance> importance(Map<String, String> given) {
