@@ -1,0 +1,118 @@
+"""One queue-drain measurement of bench/worker/run. Prints one JSON line.
+
+drain.py <tasks> <producers> -- <worker command ...>
+  1. with no worker running, <producers> processes send <tasks> bench.noop(i) tasks (ids <run>-<i>) to QUEUE;
+     the queue must then hold them all;
+  2. the worker command is started; the Redis result DB (BACKEND, which must be empty: the count of its keys is the
+     count of stored results) is polled every 5 ms until every result is there;
+  3. the worker's process tree is read from /proc (CPU seconds, peak RSS) before it is stopped (SIGTERM);
+  4. every result is checked (SUCCESS, its own argument), the queue must be empty; the results are deleted.
+Times: ready = process start -> first result stored; drain rates from the first result and from process start.
+Environment: CELERY_BROKER_URL, BACKEND, QUEUE.
+"""
+import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+
+import redis
+from celery import Celery
+from kombu import Connection
+
+BROKER = os.environ['CELERY_BROKER_URL']
+QUEUE = os.environ['QUEUE']
+TICKS = os.sysconf('SC_CLK_TCK')
+PAGE_KB = os.sysconf('SC_PAGE_SIZE') // 1024
+
+
+def produce(run, first, last):
+    """Sends bench.noop(i) for i in [first, last): a producer without result backend, as a web process sends."""
+    app = Celery('bench-producer', broker=BROKER)
+    with app.producer_or_acquire() as producer:
+        for i in range(first, last):
+            app.send_task('bench.noop', args=[i], task_id=f'{run}-{i}', queue=QUEUE, producer=producer)
+
+
+def queue_depth():
+    with Connection(BROKER) as connection:
+        return connection.default_channel.queue_declare(QUEUE, passive=True).message_count
+
+
+def tree(root):
+    """The pids of root and its descendants, from /proc."""
+    parents = {}
+    for entry in os.listdir('/proc'):
+        if entry.isdigit():
+            try:
+                with open(f'/proc/{entry}/stat') as stat:
+                    parents[int(entry)] = int(stat.read().rsplit(')', 1)[1].split()[1])
+            except OSError:
+                pass
+    pids, frontier = [root], [root]
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier]
+        pids += frontier
+    return pids
+
+
+def usage(root):
+    """CPU seconds (user + system, reaped children included) and the sum of each process's peak RSS, in MiB."""
+    ticks, peak_kb = 0, 0
+    for pid in tree(root):
+        try:
+            with open(f'/proc/{pid}/stat') as stat:
+                fields = stat.read().rsplit(')', 1)[1].split()
+            ticks += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+            with open(f'/proc/{pid}/status') as status:
+                peak_kb += next(int(line.split()[1]) for line in status if line.startswith('VmHWM:'))
+        except (OSError, StopIteration):
+            pass
+    return ticks / TICKS, peak_kb / 1024
+
+
+def main():
+    n, producers = int(sys.argv[1]), int(sys.argv[2])
+    command = sys.argv[sys.argv.index('--') + 1:]
+    results = redis.Redis.from_url(os.environ['BACKEND'])
+    if results.dbsize():
+        sys.exit(f"drain: the result DB {os.environ['BACKEND']} is not empty: give the bench a Redis DB of its own")
+    run = uuid.uuid4().hex[:12]
+    bounds = [n * k // producers for k in range(producers + 1)]
+    with multiprocessing.get_context('fork').Pool(producers) as pool:
+        pool.starmap(produce, [(run, bounds[k], bounds[k + 1]) for k in range(producers)])
+    assert queue_depth() == n, f'{queue_depth()} of {n} tasks queued'
+
+    start = time.monotonic()
+    worker = subprocess.Popen(command, stdout=sys.stderr, stderr=sys.stderr, start_new_session=True)
+    first = None
+    while (stored := results.dbsize()) < n:
+        if first is None and stored:
+            first = time.monotonic()
+        if worker.poll() is not None:
+            sys.exit(f'drain: the worker stopped with {worker.returncode} after {stored} results')
+        time.sleep(0.005)
+    done = time.monotonic()
+    first = first or done
+    cpu, rss = usage(worker.pid)
+    os.killpg(worker.pid, signal.SIGTERM)
+    worker.wait(60)
+
+    keys = [f'celery-task-meta-{run}-{i}' for i in range(n)]
+    for k in range(0, n, 1000):
+        for i, value in enumerate(results.mget(keys[k:k + 1000]), k):
+            meta = json.loads(value)
+            assert meta['status'] == 'SUCCESS' and meta['result'] == i, f'task {i}: {meta}'
+        results.delete(*keys[k:k + 1000])
+    assert queue_depth() == 0, f'{queue_depth()} tasks left in the queue'
+    print(json.dumps({'tasks': n, 'ready_seconds': round(first - start, 3), 'drain_seconds': round(done - first, 3),
+                      'tasks_per_second_from_first_result': round((n - 1) / max(done - first, 1e-9), 1),
+                      'tasks_per_second_from_start': round(n / (done - start), 1),
+                      'cpu_seconds': round(cpu, 2), 'peak_rss_mib': round(rss, 1)}))
+
+
+if __name__ == '__main__':
+    main()
