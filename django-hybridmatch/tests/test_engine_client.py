@@ -1,4 +1,4 @@
-"""The Python client against a running engine: `test_engine_client.py <engine url>` (run by PythonClientTest).
+"""The Python client against a running engine: `test_engine_client.py <engine url>` (run by PythonClientIT).
 
 Keys from the environment: HYBRIDMATCH_API_KEY (every scope), TENANT_API_KEY (a key bound to tenant 'acme',
 scope match)."""

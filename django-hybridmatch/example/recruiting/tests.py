@@ -1,4 +1,4 @@
-"""End to end, against the real engine, Java worker and Elasticsearch that bin/run started (DjangoEndToEndTest):
+"""End to end, against the real engine, Java worker and Elasticsearch that bin/run started (DjangoEndToEndIT):
 rows created, changed and deleted through the ORM and the admin change the matches; a rolled-back save changes
 nothing; hybridmatch_check repairs a document removed from Elasticsearch behind Django's back; the search page in
 headless Chromium. Environment: HYBRIDMATCH_ENGINE_URL, HYBRIDMATCH_API_KEY_FILE, HYBRIDMATCH_QUEUE,

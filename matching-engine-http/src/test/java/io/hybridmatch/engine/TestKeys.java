@@ -28,7 +28,7 @@ final class TestKeys {
 
     static final List<Key> ALL = List.of(ADMIN, MATCH_ONLY, METRICS_ONLY, ACME, ACME_ALL_SCOPES, GLOBEX);
 
-    /** One more key, in a key file (as its SHA-256), scopes match and vectors:read; SecurityTest rotates it. */
+    /** One more key, in a key file (as its SHA-256), scopes match and vectors:read; SecurityIT rotates it. */
     static final String FILE_KEY = "file-key-one-8c1d5e7f2a9b";
     static final Path KEY_FILE = keyFile();
 

@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The Java worker under test, run as its own process by ConformanceTest (so shutdown and terminate are real):
+ * The Java worker under test, run as its own process by ConformanceIT (so shutdown and terminate are real):
  * celery-worker's auto-configuration plus the conformance tasks; settings from conformance-worker.yml and the
  * command line ({@code --hybridmatch.worker.queue=...}).
  */

@@ -1,0 +1,88 @@
+package io.hybridmatch.celery.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Worker lifecycle against Python Celery 5.2 and the real broker: events for monitors, revoke by remote control,
+ * graceful shutdown (the running task finishes, unstarted ones go back to the queue for the next worker), and
+ * recovery after a broker restart.
+ */
+class WorkerLifecycleIT {
+
+    static final String BACKEND = "redis://127.0.0.1:6379/0";
+
+    private static ConfigurableApplicationContext worker(String queue, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--hybridmatch.worker.queue=" + queue,
+                "--hybridmatch.worker.result-backend=" + BACKEND,
+                "--hybridmatch.worker.hostname=java-" + queue + "@test", "--server.port=0"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(TestWorkerApplication.class, TestTasks.class).run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void monitorsSeeTaskAndWorkerEventsAndRevokeIsHonoured() throws Exception {
+        String queue = WorkerTestProperties.newQueue();
+        try (ConfigurableApplicationContext ignored = worker(queue, "--hybridmatch.worker.send-events=true",
+                "--hybridmatch.worker.heartbeat=1s")) {
+            JsonNode events = PythonCelery.run("events", BACKEND, queue);
+            assertThat(events.at("/value/value").asLong()).isEqualTo(8);
+            assertThat(events.at("/types").valueStream().map(JsonNode::asString).toList())
+                    .contains("worker-heartbeat", "task-received", "task-started", "task-succeeded");
+            assertThat(events.at("/hostnames").valueStream().map(JsonNode::asString).toList())
+                    .contains("java-" + queue + "@test");
+
+            JsonNode revoke = PythonCelery.run("revoke", BACKEND, queue);
+            assertThat(revoke.at("/revoked/state").asString()).isEqualTo("REVOKED");
+            assertThat(revoke.at("/revoked/type").asString()).isEqualTo("TaskRevokedError");
+            assertThat(revoke.at("/other/value").asLong()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void shutdownLetsTheRunningTaskFinishAndReturnsTheOthersToTheQueue() throws Exception {
+        String queue = WorkerTestProperties.newQueue();
+        JsonNode sent;
+        try (ConfigurableApplicationContext first = worker(queue, "--hybridmatch.worker.concurrency=1",
+                "--hybridmatch.worker.prefetch=4", "--test.keep-queues=true")) {
+            sent = PythonCelery.run("send_batch", BACKEND, queue);
+            TimeUnit.MILLISECONDS.sleep(1_000); // the 3 s task is running, the three others are prefetched
+        }
+        String ids = String.join(",", sent.at("/ids").valueStream().map(JsonNode::asString).toList());
+        try (ConfigurableApplicationContext second = worker(queue)) {
+            JsonNode results = PythonCelery.script("interop_client.py", List.of("wait_results", ids), BACKEND, queue);
+            assertThat(results.at("/results").valueStream().map(r -> r.get("state").asString()).toList())
+                    .containsOnly("SUCCESS");
+            assertThat(results.at("/results/0/value").asString()).isEqualTo("slept");
+            assertThat(results.at("/results/3/value").asLong()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aBrokerRestartIsSurvived() throws Exception {
+        String queue = WorkerTestProperties.newQueue();
+        try (ConfigurableApplicationContext ignored = worker(queue)) {
+            assertThat(PythonCelery.run("basics", BACKEND, queue).at("/add/value").asLong()).isEqualTo(5);
+            run("rabbitmqctl", "stop_app");
+            run("rabbitmqctl", "start_app");
+            run("rabbitmqctl", "await_startup");
+            // the worker reconnects, redeclares its queues and consumes again
+            JsonNode after = PythonCelery.run("basics", BACKEND, queue);
+            assertThat(after.at("/add/value").asLong()).isEqualTo(5);
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+    }
+}
