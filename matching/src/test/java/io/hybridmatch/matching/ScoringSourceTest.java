@@ -29,7 +29,7 @@ class ScoringSourceTest {
 
     @Test
     void aCandidateScoresTheSameWithoutItsTexts() {
-        Map<String, Object> candidate = new HashMap<>(HybridMatcherTest.candidate(14, "Développeur JavaScript senior",
+        Map<String, Object> candidate = new HashMap<>(HybridMatcherIT.candidate(14, "Développeur JavaScript senior",
                 "Node.js, React, TypeScript. Anglais courant, master en informatique.", List.of("JavaScript", "Node.js"),
                 "Lyon", 9, "acme"));
         candidate.put("first_name", "Camille");
@@ -44,7 +44,7 @@ class ScoringSourceTest {
 
     @Test
     void anOfferScoresTheSameWithoutItsTexts() {
-        Map<String, Object> offer = new HashMap<>(HybridMatcherTest.OFFER);
+        Map<String, Object> offer = new HashMap<>(HybridMatcherIT.OFFER);
         offer.put("company", "Acme");
         offer.put("is_remote", true);
         offer.put("min_experience_years", 3);

@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * retrieval, fusion, fetch, scoring, response JSON, and what none of them reports) add up to the request's time
  * as Spring's own request observation measures it.
  */
-class MatchTimingTest extends EngineTest {
+class MatchTimingIT extends EngineIT {
 
     private static final List<String> STAGES = List.of("request_json", "source", "retrieval", "fusion", "fetch",
             "scoring", "response_json", "unreported");
