@@ -6,10 +6,12 @@ import io.hybridmatch.engine.erasure.Erasure;
 import io.hybridmatch.engine.monitoring.FeedbackStore;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.vector.VectorStoreRegistry;
+import io.hybridmatch.vector.elasticsearch.ElasticsearchVectorIndexSpec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
@@ -37,12 +39,20 @@ class BackupConfiguration {
                 properties.dataDir().resolve("vectors"), snapshots, Clock.systemUTC())));
     }
 
+    /**
+     * FAISS stores are copied as files; vectors in Elasticsearch ({@code hybridmatch.vector-store: elasticsearch}) are
+     * snapshotted with the documents instead, and restored with them.
+     */
     @Bean
     Backups backups(VectorStoreRegistry vectors, ElasticsearchSnapshots snapshots, Erasure erasure,
                     HybridmatchProperties properties, BackupProperties backup) {
-        List<String> indices = Stream.concat(Arrays.stream(SearchIndex.values()).map(SearchIndex::alias),
-                Stream.of(FeedbackStore.INDEX)).toList();
-        return new Backups(vectors, snapshots, indices, erasure, backupDir(properties, backup),
+        boolean vectorsInElasticsearch = properties.vectorStore() == HybridmatchProperties.VectorBackend.ELASTICSEARCH;
+        Stream<String> vectorIndices = vectorsInElasticsearch
+                ? vectors.names().stream().map(ElasticsearchVectorIndexSpec::indexOf) : Stream.empty();
+        List<String> indices = Stream.of(Arrays.stream(SearchIndex.values()).map(SearchIndex::alias),
+                Stream.of(FeedbackStore.INDEX), vectorIndices).flatMap(s -> s).toList();
+        VectorStoreRegistry copied = vectorsInElasticsearch ? VectorStoreRegistry.of(Map.of()) : vectors;
+        return new Backups(copied, snapshots, indices, erasure, backupDir(properties, backup),
                 backup.elasticsearchRepository(), Clock.systemUTC());
     }
 

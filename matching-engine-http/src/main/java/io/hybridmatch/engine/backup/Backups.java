@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Backups of both stores while the engine runs: deleted data is purged first (a backup holds nothing deleted before
- * it started), then each vector store is copied under its write lock (writes wait, searches go on) and the indexes
- * are snapshotted into the Elasticsearch repository. The two stores are copied one after the other, not at one
+ * it started), then each FAISS store is copied under its write lock (writes wait, searches go on) and the indexes
+ * are snapshotted into the Elasticsearch repository (vectors kept in Elasticsearch are among them, not copied). The two stores are copied one after the other, not at one
  * instant: a write landing in between leaves a difference that {@code bin/repair} settles after a restore.
  */
 public final class Backups {
@@ -84,6 +84,7 @@ public final class Backups {
             BackupManifest manifest = new BackupManifest(backupName, now.toString(),
                     new BackupManifest.Elasticsearch(repository, backupName, documents, millisSince(snapshotStart)),
                     vectorParts, millisSince(start));
+            Files.createDirectories(target); // no vector copy made it when the vectors are in the snapshot
             JSON.writeValue(target.resolve(MANIFEST).toFile(), manifest);
             return manifest;
         } catch (IOException | RuntimeException e) {

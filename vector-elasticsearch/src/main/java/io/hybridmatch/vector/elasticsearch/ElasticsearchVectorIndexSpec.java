@@ -25,9 +25,14 @@ public record ElasticsearchVectorIndexSpec(String name, int dimension, Metric me
         }
     }
 
-    /** Index {@code vectors-<name>}, HNSW m=16, ef_construction=100, 64 candidates, int8, one shard, no replica. */
+    /** Index {@link #indexOf(String) vectors-<name>}, HNSW m=16, ef_construction=100, 64 candidates, int8, one shard, no replica. */
     public static ElasticsearchVectorIndexSpec of(String name, int dimension, Metric metric) {
-        return new ElasticsearchVectorIndexSpec(name, dimension, metric, "vectors-" + name, 16, 100, 64, true, 1, 0);
+        return new ElasticsearchVectorIndexSpec(name, dimension, metric, indexOf(name), 16, 100, 64, true, 1, 0);
+    }
+
+    /** The index an entity's vectors live in: {@code vectors-<name>}. */
+    public static String indexOf(String name) {
+        return "vectors-" + name;
     }
 
     public ElasticsearchVectorIndexSpec inIndex(String otherIndex) {
