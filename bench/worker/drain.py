@@ -1,11 +1,15 @@
-"""One queue-drain measurement of bench/worker/run. Prints one JSON line.
+"""One measurement of bench/worker/run or bench/worker/startup. Prints one JSON line.
 
+drain.py ready -- <worker command ...>
+  the worker's start-up: process start -> a consumer on QUEUE (declared first as kombu declares it), then its CPU
+  seconds and peak RSS so far; it is stopped (SIGTERM).
 drain.py <tasks> <producers> -- <worker command ...>
   1. with no worker running, <producers> processes send <tasks> bench.noop(i) tasks (ids <run>-<i>) to QUEUE;
      the queue must then hold them all;
   2. the worker command is started; the Redis result DB (BACKEND, which must be empty: the count of its keys is the
      count of stored results) is polled every 5 ms until every result is there;
-  3. the worker's process tree is read from /proc (CPU seconds, peak RSS) before it is stopped (SIGTERM);
+  3. the worker's process tree is read from /proc (CPU seconds, peak RSS) before it is stopped (SIGTERM, then
+     SIGKILL after DRAIN_STOP_SECONDS);
   4. every result is checked (SUCCESS, its own argument), the queue must be empty; the results are deleted.
 Times: ready = process start -> first result stored; drain rates from the first result and from process start.
 Environment: CELERY_BROKER_URL, BACKEND, QUEUE.
@@ -21,7 +25,7 @@ import uuid
 
 import redis
 from celery import Celery
-from kombu import Connection
+from kombu import Connection, Exchange, Queue
 
 BROKER = os.environ['CELERY_BROKER_URL']
 QUEUE = os.environ['QUEUE']
@@ -40,6 +44,33 @@ def produce(run, first, last):
 def queue_depth():
     with Connection(BROKER) as connection:
         return connection.default_channel.queue_declare(QUEUE, passive=True).message_count
+
+
+def ready(command):
+    with Connection(BROKER) as connection:
+        Queue(QUEUE, Exchange(QUEUE), routing_key=QUEUE)(connection.default_channel).declare()
+    start = time.monotonic()
+    worker = subprocess.Popen(command, stdout=sys.stderr, stderr=sys.stderr, start_new_session=True)
+    with Connection(BROKER) as connection:
+        while not connection.default_channel.queue_declare(QUEUE, passive=True).consumer_count:
+            if worker.poll() is not None:
+                sys.exit(f'ready: the worker stopped with {worker.returncode}')
+            time.sleep(0.02)
+    seconds = time.monotonic() - start
+    cpu, rss = usage(worker.pid)
+    stop(worker)
+    print(json.dumps({'ready_seconds': round(seconds, 3), 'cpu_seconds': round(cpu, 2), 'peak_rss_mib': round(rss, 1)}))
+
+
+def stop(worker):
+    """SIGTERM, and SIGKILL after DRAIN_STOP_SECONDS (default 120; a JVM writing its AOT cache at exit needs more)."""
+    os.killpg(worker.pid, signal.SIGTERM)
+    try:
+        worker.wait(float(os.environ.get('DRAIN_STOP_SECONDS', 120)))
+    except subprocess.TimeoutExpired:
+        print('drain: the worker did not stop, killed', file=sys.stderr)
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
 
 
 def tree(root):
@@ -75,8 +106,10 @@ def usage(root):
 
 
 def main():
-    n, producers = int(sys.argv[1]), int(sys.argv[2])
     command = sys.argv[sys.argv.index('--') + 1:]
+    if sys.argv[1] == 'ready':
+        return ready(command)
+    n, producers = int(sys.argv[1]), int(sys.argv[2])
     results = redis.Redis.from_url(os.environ['BACKEND'])
     if results.dbsize():
         sys.exit(f"drain: the result DB {os.environ['BACKEND']} is not empty: give the bench a Redis DB of its own")
@@ -98,8 +131,7 @@ def main():
     done = time.monotonic()
     first = first or done
     cpu, rss = usage(worker.pid)
-    os.killpg(worker.pid, signal.SIGTERM)
-    worker.wait(60)
+    stop(worker)
 
     keys = [f'celery-task-meta-{run}-{i}' for i in range(n)]
     for k in range(0, n, 1000):

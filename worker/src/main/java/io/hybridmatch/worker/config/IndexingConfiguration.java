@@ -25,8 +25,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 /**
@@ -48,19 +51,33 @@ class IndexingConfiguration {
                 env.getProperty("hybridmatch.elasticsearch.timeout", Duration.class, ElasticsearchClients.DEFAULT_TIMEOUT));
     }
 
-    /** {@code hybridmatch.embeddings.model-id} picks a bundled model (the engine must use the same one). */
-    @Bean(destroyMethod = "close")
-    TextEmbedder workerEmbedder(MeterRegistry registry, Environment env) {
+    /**
+     * {@code hybridmatch.embeddings.model-id} picks a bundled model (the engine must use the same one), loaded once
+     * the consumers are up ({@link #loadModelOnceConsuming}) or at the first task needing it.
+     */
+    @Bean(destroyMethod = "") // closed through workerEmbedder
+    BackgroundLoadedEmbedder model(Environment env) {
         SentenceModelOptions model = SentenceModelOptions.bundled(env.getProperty("hybridmatch.embeddings.model-id",
                 "all-minilm-l6-v2"));
-        return new CachingTextEmbedder(new MeteredTextEmbedder(new OnnxSentenceEmbedder(model), registry), 10_000);
+        return new BackgroundLoadedEmbedder(model.modelId(), () -> new OnnxSentenceEmbedder(model));
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> loadModelOnceConsuming(BackgroundLoadedEmbedder model) {
+        return ready -> model.startLoading();
+    }
+
+    @Bean
+    @Primary
+    TextEmbedder workerEmbedder(BackgroundLoadedEmbedder model, MeterRegistry registry) {
+        return new CachingTextEmbedder(new MeteredTextEmbedder(model, registry), 10_000);
     }
 
     /** Through the engine, or into Elasticsearch when {@code hybridmatch.vector-store} is {@code elasticsearch}. */
     @Bean(destroyMethod = "close")
     VectorStoreRegistry vectorStores(Environment env, TextEmbedder workerEmbedder, ElasticsearchClient es) {
         return WorkerVectorStores.open(env, Arrays.stream(SearchIndex.values()).map(SearchIndex::alias).toList(),
-                workerEmbedder.dimension(), es);
+                workerEmbedder::dimension, es);
     }
 
     @Bean

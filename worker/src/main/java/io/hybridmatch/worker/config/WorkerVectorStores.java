@@ -8,6 +8,7 @@ import io.hybridmatch.vector.elasticsearch.ElasticsearchVectorStores;
 import io.hybridmatch.vector.http.HttpVectorStores;
 import java.net.URI;
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.springframework.core.env.Environment;
 
 /**
@@ -35,9 +36,12 @@ final class WorkerVectorStores {
         };
     }
 
-    static VectorStoreRegistry open(Environment env, List<String> entities, int dimension, ElasticsearchClient es) {
+    /** The dimension is asked for only when the Elasticsearch indexes need it (it loads the model). */
+    static VectorStoreRegistry open(Environment env, List<String> entities, IntSupplier dimension,
+                                    ElasticsearchClient es) {
         if (inElasticsearch(env)) {
-            return ElasticsearchVectorStores.open(es, entities.stream().map(name -> spec(env, name, dimension)).toList());
+            int dims = dimension.getAsInt();
+            return ElasticsearchVectorStores.open(es, entities.stream().map(name -> spec(env, name, dims)).toList());
         }
         URI engine = URI.create(env.getProperty("hybridmatch.engine.url", "http://127.0.0.1:8080"));
         return HttpVectorStores.connect(engine, entities, EngineApiKey.from(env));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The short form of bench/faiss-parity/run for CI: the C++ driver compiled with g++ against the library the binding
  * links, and the binding and the store, return the same hits for the same index and queries (no timing asserted).
  */
-class FaissParityTest {
+class FaissParityIT {
 
     private static final Path FAISS = Path.of(System.getProperty("faiss.home",
             System.getProperty("user.home") + "/.cache/hybridmatch/faiss"), "current");
