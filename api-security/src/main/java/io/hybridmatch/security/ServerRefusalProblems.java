@@ -1,5 +1,6 @@
 package io.hybridmatch.security;
 
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ public class ServerRefusalProblems {
                     : "the HTTP server failed to answer");
             try {
                 response.setContentType("application/problem+json");
-                response.setCharacterEncoding("UTF-8");
+                response.setCharacterEncoding(StandardCharsets.UTF_8);
                 PrintWriter writer = response.getReporter();
                 if (writer != null) {
                     writer.write(JSON.writeValueAsString(problem));

@@ -1,5 +1,6 @@
 package io.hybridmatch.security;
 
+import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,7 @@ class ApiKeysTest {
     void aKeyOrItsDigestAuthenticatesAsItsCaller() {
         ApiKeys keys = configured(
                 record("plain", KEY, null, "acme", List.of("match")),
-                record("hashed", null, ApiKeys.sha256Hex("another-long-key-8b3e0c7a").toUpperCase(), null,
+                record("hashed", null, ApiKeys.sha256Hex("another-long-key-8b3e0c7a").toUpperCase(Locale.ROOT), null,
                         List.of("vectors:read", "vectors:write")));
         assertThat(keys.authenticate(KEY)).contains(new Caller("plain", "acme", Set.of(Scope.MATCH)));
         assertThat(keys.authenticate("another-long-key-8b3e0c7a")).hasValueSatisfying(caller -> {

@@ -75,7 +75,8 @@ public final class TaskRoutes {
     /** fnmatch.translate for {@code *} and {@code ?}; everything else literal. */
     private static Pattern glob(String glob) {
         StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
             switch (c) {
                 case '*' -> regex.append(".*");
                 case '?' -> regex.append('.');

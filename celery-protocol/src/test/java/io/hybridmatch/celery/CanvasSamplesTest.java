@@ -209,8 +209,8 @@ class CanvasSamplesTest {
         List<byte[]> parts = List.of(RedisChords.part(TaskResult.success(header.get(0).id(), 2, DONE)),
                 RedisChords.part(TaskResult.success(header.get(1).id(), 4, DONE)));
         assertThat(RedisChords.score(header.get(1))).isEqualTo(1.0);
-        assertThat(RedisChords.complete(2, "2".getBytes(), null)).isTrue();
-        assertThat(RedisChords.complete(1, "2".getBytes(), null)).isFalse();
+        assertThat(RedisChords.complete(2, "2".getBytes(StandardCharsets.UTF_8), null)).isTrue();
+        assertThat(RedisChords.complete(1, "2".getBytes(StandardCharsets.UTF_8), null)).isFalse();
 
         RedisChords.Join join = RedisChords.join(parts);
         FollowUpMessages.FollowUps body = followUps.chordBody(header.get(1),

@@ -1,5 +1,6 @@
 package io.hybridmatch.celery;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -78,7 +79,7 @@ class CompressionTest {
                 () -> decoder.decode(d.properties(), zstd, d.body())).reason())
                 .isEqualTo(RejectedMessageException.Reason.UNSUPPORTED_COMPRESSION);
         assertThat(catchThrowableOfType(RejectedMessageException.class,
-                () -> decoder.decode(d.properties(), d.headers(), "[[], {}, {}]".getBytes())).reason())
+                () -> decoder.decode(d.properties(), d.headers(), "[[], {}, {}]".getBytes(StandardCharsets.UTF_8))).reason())
                 .isEqualTo(RejectedMessageException.Reason.MALFORMED_COMPRESSION);
     }
 

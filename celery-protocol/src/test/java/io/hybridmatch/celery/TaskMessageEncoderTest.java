@@ -45,7 +45,7 @@ class TaskMessageEncoderTest {
     void reencodesAChainToTheSameBytes() throws Exception {
         Samples.Delivery recorded = Samples.extraMessage("v2_chain", 0);
 
-        OutgoingMessage out = encoderAt(OffsetDateTime.now()).encode(decode(recorded), Route.queue("celery"));
+        OutgoingMessage out = encoderAt(OffsetDateTime.now(ZoneOffset.UTC)).encode(decode(recorded), Route.queue("celery"));
 
         assertThat(out.body()).isEqualTo(recorded.body());
         assertThat(out.headers()).isEqualTo(recorded.headers());
@@ -53,7 +53,7 @@ class TaskMessageEncoderTest {
 
     @Test
     void escapesNonAsciiLikePythonJsonDumps() throws Exception {
-        OutgoingMessage out = encoderAt(OffsetDateTime.now()).encode(decode(Samples.taskMessage(0)),
+        OutgoingMessage out = encoderAt(OffsetDateTime.now(ZoneOffset.UTC)).encode(decode(Samples.taskMessage(0)),
                 Route.queue("celery"));
 
         // json.dumps(ensure_ascii=True) writes é as \u00e9 (lowercase hex).
@@ -109,7 +109,7 @@ class TaskMessageEncoderTest {
     void appliesSendTaskDefaults() {
         TaskMessage minimal = TaskMessage.builder("id-2", "matching.ping").build();
 
-        OutgoingMessage out = encoderAt(OffsetDateTime.now()).encode(minimal, Route.queue("celery"));
+        OutgoingMessage out = encoderAt(OffsetDateTime.now(ZoneOffset.UTC)).encode(minimal, Route.queue("celery"));
 
         assertThat(new String(out.body(), StandardCharsets.UTF_8))
                 .isEqualTo("[[], {}, {\"callbacks\": null, \"errbacks\": null, \"chain\": null, \"chord\": null}]");

@@ -88,7 +88,7 @@ final class MalformedRequests {
         out.add(body(call, "deep JSON object", "{\"a\":".repeat(NESTING) + "1" + "}".repeat(NESTING)));
         out.add(body(call, "random JSON", JSON.writeValueAsString(randomJson(4))));
         out.add(body(call, "random JSON value", withValue(valid, randomJson(3))));
-        out.add(body(call, "wrong type", withValue(valid, wrongType(valid))));
+        out.add(body(call, "wrong type", withValue(valid, wrongType())));
         out.add(body(call, "missing field", withoutField(valid)));
         out.add(body(call, "null field", withField(valid, NODES.nullNode())));
         out.add(body(call, "unknown field", withUnknownField(valid)));
@@ -215,7 +215,7 @@ final class MalformedRequests {
     }
 
     /** A value of another JSON type than the one of a random slot. */
-    private JsonNode wrongType(JsonNode valid) {
+    private JsonNode wrongType() {
         List<JsonNode> candidates = List.of(NODES.stringNode(input.text(8)), NODES.numberNode(random.nextLong()),
                 NODES.numberNode(random.nextDouble() * 1e6), NODES.booleanNode(random.nextBoolean()), NODES.arrayNode(),
                 NODES.objectNode().put("k", input.text(4)), NODES.arrayNode().add(input.text(3)).add(random.nextInt()));

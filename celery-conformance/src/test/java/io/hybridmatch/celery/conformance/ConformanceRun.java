@@ -1,5 +1,6 @@
 package io.hybridmatch.celery.conformance;
 
+import java.nio.charset.StandardCharsets;
 import io.hybridmatch.celery.worker.DelayQueues;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ final class ConformanceRun {
         List<String> command = new ArrayList<>(List.of("rabbitmqctl"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException(command + " failed: " + output);

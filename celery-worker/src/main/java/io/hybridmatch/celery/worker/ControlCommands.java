@@ -1,5 +1,6 @@
 package io.hybridmatch.celery.worker;
 
+import java.util.Locale;
 import io.hybridmatch.celery.ControlReplies;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -117,7 +118,7 @@ public final class ControlCommands {
         return switch (signal) {
             case null -> SIGNALS.get("SIGTERM");
             case Number n -> n.intValue();
-            case String s when !s.equals(s.toUpperCase()) ->
+            case String s when !s.equals(s.toUpperCase(Locale.ROOT)) ->
                     throw ControlCommandError.raised("TypeError", "signal name must be uppercase string.");
             case String s -> {
                 String name = s.startsWith("SIG") ? s : "SIG" + s;

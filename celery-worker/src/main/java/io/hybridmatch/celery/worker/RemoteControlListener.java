@@ -39,6 +39,7 @@ public final class RemoteControlListener implements MessageListener {
     }
 
     @Override
+    @SuppressWarnings("ReferenceEquality") // NO_REPLY is a marker object
     public void onMessage(Message message) {
         ControlRequest request;
         try {

@@ -173,6 +173,7 @@ public final class TaskConsumers implements AutoCloseable {
      * {@code cancel_consumer}: stops consuming the queue (the queue and its messages stay). A container that still
      * consumes other queues (the main one, with {@code -Q a,b}) only drops this one.
      */
+    @SuppressWarnings("ReferenceEquality") // the same container object, not an equal one
     public synchronized void cancel(String queue) {
         Consumed removed = consumed.remove(queue);
         if (removed == null) {
@@ -192,6 +193,7 @@ public final class TaskConsumers implements AutoCloseable {
 
     /** Stops the containers added at run time (the main one is the application's). */
     @Override
+    @SuppressWarnings("ReferenceEquality") // the application's container object itself
     public void close() {
         containerChanges.shutdownNow();
         List<Consumed> added;

@@ -1,5 +1,6 @@
 package io.hybridmatch.celery.worker;
 
+import java.time.temporal.ChronoUnit;
 import io.hybridmatch.celery.ChildResults;
 import io.hybridmatch.celery.ControlReplies;
 import io.hybridmatch.celery.FollowUpMessages;
@@ -196,14 +197,14 @@ public final class TaskExecution {
         Instant now = clock.instant();
         Instant since = retryingSince(task).orElse(now);
         Duration horizon = handler.retryHorizon();
-        if (task.retries() >= maxRetries || horizon != null && !now.isBefore(since.plus(horizon))) {
+        if (task.retries() >= maxRetries || (horizon != null && !now.isBefore(since.plus(horizon)))) {
             PythonException error = cause != null ? PythonException.of(cause)
                     : new PythonException("MaxRetriesExceededError", "celery.exceptions", List.of(
                     "Can't retry " + task.task() + "[" + task.id() + "] args:" + PythonRepr.tuple(task.args())
                             + " kwargs:" + PythonRepr.of(task.kwargs())));
             fail(task, request, error, cause != null ? cause : retry, runtime, !handler.ignoreResult());
             return Optional.of("gave up after " + task.retries() + " retries over "
-                    + Duration.between(since, now).withNanos(0) + ": " + error.repr());
+                    + Duration.between(since, now).truncatedTo(ChronoUnit.SECONDS) + ": " + error.repr());
         }
         Duration countdown = retry.countdown() != null ? retry.countdown() : defaults.retryDelay();
         TaskMessage.Builder next = followUps.retry(task, countdown).toBuilder().extraHeader(RETRYING_SINCE, since.toString());

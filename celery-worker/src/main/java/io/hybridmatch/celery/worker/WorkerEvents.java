@@ -44,6 +44,7 @@ public final class WorkerEvents implements SmartLifecycle {
     private final EventMessages events;
     private ScheduledExecutorService scheduler;
 
+    @SuppressWarnings("JavaTimeDefaultTimeZone") // the system zone on purpose, see below
     public WorkerEvents(boolean taskEvents, ConfirmedPublisher publisher, WorkerState state, Duration heartbeat) {
         this.taskEvents = new AtomicBoolean(taskEvents);
         this.publisher = publisher;
@@ -131,6 +132,7 @@ public final class WorkerEvents implements SmartLifecycle {
     }
 
     @Override
+    @SuppressWarnings("FutureReturnValueIgnored") // a periodic task's future ends only with the scheduler
     public synchronized void start() {
         send(e -> e.workerOnline(status()));
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("celery-heartbeat").factory());

@@ -1,5 +1,6 @@
 package io.hybridmatch.celery.worker;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -227,7 +228,7 @@ class RemoteControlInteropIT {
         assertThat(r.get("task_events")).hasSize(loudTypes.size() + 1);
 
         Process dump = PythonCelery.startCli(Duration.ofSeconds(8), List.of("events", "--dump"), BACKEND, QUEUE);
-        String out = new String(dump.getInputStream().readAllBytes());
+        String out = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(out).contains(NODE + " [", "] heartbeat: active=0", "sw_ident=hybridmatch-java-worker");
     }
 

@@ -20,6 +20,7 @@ public final class TestElasticsearch {
     private TestElasticsearch() {
     }
 
+    @SuppressWarnings("StaticAssignmentOfThrowable") // kept on purpose: see startFailure below
     public static synchronized URI url() {
         if (startFailure != null) {
             // Do not make every later test class wait for a node that already failed to start.

@@ -59,12 +59,13 @@ public enum SearchIndex {
 
     private final String alias;
     private final DocumentKind kind;
+    @SuppressWarnings("ImmutableEnumChecker") // List.copyOf in the constructor
     private final List<IndexField> fields;
 
     SearchIndex(String alias, DocumentKind kind, List<IndexField> fields) {
         this.alias = alias;
         this.kind = kind;
-        this.fields = fields;
+        this.fields = List.copyOf(fields);
     }
 
     /** The index that stores documents of a kind. */

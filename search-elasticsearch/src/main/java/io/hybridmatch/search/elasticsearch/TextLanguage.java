@@ -16,6 +16,7 @@ public enum TextLanguage {
 
     private final String suffix;
     private final String serverAnalyzer;
+    @SuppressWarnings("ImmutableEnumChecker") // a constructor reference, stateless
     private final Supplier<Analyzer> luceneAnalyzer;
 
     TextLanguage(String suffix, String serverAnalyzer, Supplier<Analyzer> luceneAnalyzer) {

@@ -94,7 +94,7 @@ final class WriteAheadLog implements AutoCloseable {
     private void append(ByteBuffer frame) throws IOException {
         int length = frame.position() - HEADER;
         CRC32C crc = new CRC32C();
-        crc.update(frame.array(), HEADER, length);
+        crc.update(frame.array(), frame.arrayOffset() + HEADER, length);
         frame.putInt(0, length).putInt(Integer.BYTES, (int) crc.getValue());
         frame.flip();
         while (frame.hasRemaining()) {

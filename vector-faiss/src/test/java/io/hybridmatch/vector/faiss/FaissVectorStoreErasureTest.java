@@ -40,7 +40,7 @@ class FaissVectorStoreErasureTest {
     private static float[] distinctive() {
         float[] v = new float[D];
         for (int i = 0; i < D; i++) {
-            v[i] = 0.0123456789f + i / 1024f;
+            v[i] = 0.012345679f + i / 1024f;
         }
         return v;
     }

@@ -132,10 +132,12 @@ class InfrastructureFaultsIT {
     @Order(2)
     void engineStoppedWhileTheWorkerIndexes() throws Exception {
         downWhileIndexing("engine stopped " + DOWN.toSeconds() + " s while indexing", new Dependency() {
+            @Override
             public void stop() {
                 rig.stopEngine();
             }
 
+            @Override
             public void start() {
                 rig.startEngine();
             }
@@ -146,10 +148,12 @@ class InfrastructureFaultsIT {
     @Order(3)
     void redisRestarted() throws Exception {
         downWhileIndexing("Redis (result backend) stopped " + DOWN.toSeconds() + " s, restarted", new Dependency() {
+            @Override
             public void stop() throws InterruptedException {
                 rig.redis.stop();
             }
 
+            @Override
             public void start() throws Exception {
                 rig.redis.start();
             }

@@ -86,7 +86,7 @@ public class ConformanceTasks implements CeleryTaskSet {
 
     private static boolean integral(Number n) {
         return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof BigInteger
-                || n instanceof BigDecimal d && d.scale() <= 0;
+                || (n instanceof BigDecimal d && d.scale() <= 0);
     }
 
     private static Object sleep(io.hybridmatch.celery.worker.TaskCall call) throws InterruptedException {
