@@ -1,5 +1,6 @@
 package io.hybridmatch.normalization;
 
+import io.hybridmatch.normalization.taxonomy.OccupationBySkills;
 import io.hybridmatch.normalization.taxonomy.OccupationNormalizer;
 import io.hybridmatch.normalization.taxonomy.Taxonomy;
 import io.hybridmatch.normalization.taxonomy.TaxonomyFiles;
@@ -23,6 +24,7 @@ public final class DocumentNormalizer {
 
     private final SkillDictionary skills;
     private final OccupationNormalizer occupations;
+    private final OccupationBySkills occupationsBySkills;
 
     public DocumentNormalizer(Taxonomy taxonomy) {
         this(taxonomy, UnknownSkills.KEEP);
@@ -32,6 +34,7 @@ public final class DocumentNormalizer {
     public DocumentNormalizer(Taxonomy taxonomy, UnknownSkills unknownSkills) {
         this.skills = new SkillDictionary(taxonomy, unknownSkills);
         this.occupations = new OccupationNormalizer(taxonomy);
+        this.occupationsBySkills = new OccupationBySkills(taxonomy);
     }
 
     /** On the shipped taxonomy plus the deployment's files ({@link TaxonomyFiles#configured()}). */
@@ -61,7 +64,7 @@ public final class DocumentNormalizer {
                 .or(() -> Seniority.parse(headline))
                 .orElse(years == null ? null : Seniority.fromYears(years));
         return new NormalizedCandidate(id, f.text("first_name"), f.text("last_name"), headline,
-                occupations.occupation(headline).orElse(null), summary, skillList,
+                occupation(headline, skillList), summary, skillList,
                 f.text("location"), years, seniority, education(f), Languages.normalize(f.strings("languages")),
                 f.text("tenant_id"), f.requiredTime("updated_at"));
     }
@@ -82,9 +85,21 @@ public final class DocumentNormalizer {
         }
         Seniority seniority = Optional.ofNullable(f.text("seniority")).flatMap(Seniority::parse)
                 .or(() -> Seniority.parse(title)).orElse(null);
-        return new NormalizedJobOffer(id, title, occupations.occupation(title).orElse(null), description, f.text("company"), f.text("location"), seniority,
+        return new NormalizedJobOffer(id, title, occupation(title, required), description, f.text("company"), f.text("location"), seniority,
                 f.bool("is_remote"), List.copyOf(required), f.integer("min_experience_years", 0, 80), education(f),
                 Languages.normalize(f.strings("languages")), f.text("tenant_id"), postedAt, updatedAt);
+    }
+
+    /**
+     * The occupation the title or headline names; when it names several ("Ex-boulanger, développeur web"), the one
+     * the skills point to, else the longest; when it names none, the one the skills point to, else none.
+     */
+    private String occupation(String title, List<String> skillList) {
+        List<String> named = occupations.candidates(title);
+        if (named.isEmpty()) {
+            return occupationsBySkills.occupation(skillList).orElse(null);
+        }
+        return named.size() == 1 ? named.getFirst() : occupationsBySkills.among(named, skillList).orElse(named.getFirst());
     }
 
     /** Listed skills first, then those the title/headline and the free text name. */

@@ -46,6 +46,25 @@ class DocumentNormalizerTest {
     }
 
     @Test
+    void theSkillsNameTheOccupationWhenTheHeadlineNamesNoneOrSeveral() {
+        Map<String, Object> c = candidate();
+        c.put("headline", "Disponible immédiatement");
+        c.put("skills", List.of("CACES R489", "Préparation de commandes", "Gestion des stocks"));
+        c.put("summary", null);
+        assertThat(normalizer.candidate(c).occupation()).as("no title in the headline").isEqualTo("warehouse_worker");
+        c.remove("headline");
+        assertThat(normalizer.candidate(c).occupation()).as("no headline").isEqualTo("warehouse_worker");
+        c.put("headline", "Ancien boulanger, aujourd'hui développeur Java");
+        c.put("skills", List.of("Java", "Spring Boot", "Hibernate"));
+        assertThat(normalizer.candidate(c).occupation()).as("two titles, the skills pick").isEqualTo("java_developer");
+        c.put("skills", List.of("Panification", "Viennoiserie"));
+        assertThat(normalizer.candidate(c).occupation()).isEqualTo("baker");
+        c.put("headline", "Open to work");
+        c.put("skills", List.of("Poetry"));
+        assertThat(normalizer.candidate(c).occupation()).as("nothing to go on").isNull();
+    }
+
+    @Test
     void seniorityFallsBackToYearsAndNaiveTimesAreUtc() {
         Map<String, Object> c = candidate();
         c.put("headline", "Data engineer");

@@ -1,6 +1,7 @@
 package io.hybridmatch.normalization.taxonomy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,8 +32,17 @@ public final class OccupationNormalizer {
     }
 
     public Optional<String> occupation(String title) {
+        return candidates(title).stream().findFirst();
+    }
+
+    /**
+     * Every occupation the title names, best first: the whole title as a label (then it is the only one), else the
+     * labels inside it, longest first, in order of appearance among equals ("Ancien boulanger, développeur web" →
+     * both). A caller with more to go on (the document's skills) may pick another than the first.
+     */
+    public List<String> candidates(String title) {
         if (title == null || title.isBlank()) {
-            return Optional.empty();
+            return List.of();
         }
         List<String> words = new ArrayList<>();
         for (String word : LabelKey.tokens(GENDER_MARK.matcher(title).replaceAll(" "))) {
@@ -41,11 +51,15 @@ public final class OccupationNormalizer {
             }
         }
         if (words.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         String cleaned = String.join(" ", words);
-        return labels.exactOrReordered(cleaned).or(() -> labels.findAll(cleaned).stream()
-                .max((a, b) -> Integer.compare(a.end() - a.start(), b.end() - b.start()))
-                .map(TokenTrie.Match::value));
+        Optional<String> whole = labels.exactOrReordered(cleaned);
+        if (whole.isPresent()) {
+            return List.of(whole.get());
+        }
+        return labels.findAll(cleaned).stream()
+                .sorted(Comparator.comparingInt((TokenTrie.Match<String> m) -> m.end() - m.start()).reversed())
+                .map(TokenTrie.Match::value).distinct().toList();
     }
 }

@@ -50,6 +50,14 @@ class OccupationNormalizerTest {
     }
 
     @Test
+    void aHeadlineNamingSeveralTitlesGivesThemAllLongestFirst() {
+        assertThat(occupations.candidates("Ancien boulanger, aujourd'hui développeur Java"))
+                .containsExactly("java_developer", "baker");
+        assertThat(occupations.candidates("Cariste CACES 3")).as("a whole title: only it").containsExactly("forklift_operator");
+        assertThat(occupations.candidates("Open to work")).isEmpty();
+    }
+
+    @Test
     void nothingWhenOnlyLevelOrContractWordsRemain() {
         assertThat(occupations.occupation("Senior (H/F) - CDI")).isEmpty();
         assertThat(occupations.occupation("  ")).isEmpty();
