@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Merges taxonomy layers in order (ESCO, then the curated layers, then a deployment's files):
@@ -69,23 +70,8 @@ final class TaxonomyBuilder {
         idsOfLayer.clear();
         lines.stream().filter(l -> !l.startsWith("#")).map(l -> l.split("\t", 3)).filter(f -> f.length > 1)
                 .forEach(f -> idsOfLayer.add(f[1].strip()));
-        int number = 0;
-        for (String line : lines) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            if (f.length != 6) {
-                throw new IllegalArgumentException(source + ":" + number + ": expected 6 tab-separated fields "
-                        + "(kind, id, group, broader, related/typical, labels), got " + f.length);
-            }
-            try {
-                add(Kind.parse(f[0]), f[1].strip(), f[2].strip(), split(f[3]), split(f[4]), split(f[5]), dropAmbiguous);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + ":" + number + ": " + e.getMessage(), e);
-            }
-        }
+        rows(source, lines, 6, "kind, id, group, broader, related/typical, labels", f ->
+                add(Kind.parse(f[0]), f[1].strip(), f[2].strip(), split(f[3]), split(f[4]), split(f[5]), dropAmbiguous));
         return this;
     }
 
@@ -94,6 +80,15 @@ final class TaxonomyBuilder {
      * ids, optional skill ids); read after the layers its ids come from, resolved through their merges at build.
      */
     TaxonomyBuilder occupationSkills(String source, List<String> lines) {
+        rows(source, lines, 3, "occupation, essential skills, optional skills", f -> {
+            essentialSkills.computeIfAbsent(f[0].strip(), k -> new LinkedHashSet<>()).addAll(split(f[1]));
+            optionalSkills.computeIfAbsent(f[0].strip(), k -> new LinkedHashSet<>()).addAll(split(f[2]));
+        });
+        return this;
+    }
+
+    /** Each data line of a file as its tab-separated fields, exactly {@code fields} of them; errors name the line. */
+    private static void rows(String source, List<String> lines, int fields, String names, Consumer<String[]> row) {
         int number = 0;
         for (String line : lines) {
             number++;
@@ -101,14 +96,16 @@ final class TaxonomyBuilder {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            if (f.length != 3) {
-                throw new IllegalArgumentException(source + ":" + number + ": expected 3 tab-separated fields "
-                        + "(occupation, essential skills, optional skills), got " + f.length);
+            if (f.length != fields) {
+                throw new IllegalArgumentException(source + ":" + number + ": expected " + fields
+                        + " tab-separated fields (" + names + "), got " + f.length);
             }
-            essentialSkills.computeIfAbsent(f[0].strip(), k -> new LinkedHashSet<>()).addAll(split(f[1]));
-            optionalSkills.computeIfAbsent(f[0].strip(), k -> new LinkedHashSet<>()).addAll(split(f[2]));
+            try {
+                row.accept(f);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ":" + number + ": " + e.getMessage(), e);
+            }
         }
-        return this;
     }
 
     private void add(Kind kind, String id, String group, List<String> broader, List<String> linked, List<String> labels,
