@@ -2,22 +2,12 @@ package io.hybridmatch.bench.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hybridmatch.bench.JarProcess;
 import io.hybridmatch.elasticsearch.local.TestElasticsearch;
 import io.hybridmatch.security.ApiKeys;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * 8 writers + 32 readers on the HTTP API of a real engine process (its jar, FAISS, MiniLM, the test Elasticsearch):
@@ -31,23 +21,13 @@ class ApiLoadIT {
 
     @Test
     void writersAndReadersTogetherSeeNoErrorNoTornResultAndFlatMemory() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path data = Files.createTempDirectory("api-load-engine");
-        Process engine = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xms512m", "-Xmx512m", "-jar", engineJar().toString(),
-                "--server.port=" + port, "--hybridmatch.data-dir=" + data,
+        try (JarProcess engine = JarProcess.start("matching-engine-http", List.of("-Xms512m", "-Xmx512m"), List.of(
                 "--hybridmatch.elasticsearch.url=" + TestElasticsearch.url(),
                 "--hybridmatch.security.api-keys[0].name=load",
                 "--hybridmatch.security.api-keys[0].sha256=" + ApiKeys.sha256Hex(KEY),
-                "--hybridmatch.security.api-keys[0].scopes=vectors:read,vectors:write,metrics"))
-                .redirectErrorStream(true).redirectOutput(data.resolve("engine.log").toFile()).start();
-        try {
-            URI url = URI.create("http://127.0.0.1:" + port + "/");
-            awaitHealthy(url, engine);
-            ApiLoad.Report report = new ApiLoad(new ApiLoad.Settings(url, KEY, engine.pid(), 8, 32, DURATION,
+                "--hybridmatch.security.api-keys[0].scopes=vectors:read,vectors:write,metrics"))) {
+            engine.awaitHealthy("actuator/health/readiness", Duration.ofMinutes(5));
+            ApiLoad.Report report = new ApiLoad(new ApiLoad.Settings(engine.url(), KEY, engine.pid(), 8, 32, DURATION,
                     Duration.ofSeconds(Math.max(5, DURATION.toSeconds() / 10)))).run();
             System.out.printf("API LOAD %d s: %d writes, %d reads, %d errors, %d torn%n%s", DURATION.toSeconds(),
                     report.writes(), report.reads(), report.errors(), report.torn(), report.table());
@@ -60,38 +40,6 @@ class ApiLoadIT {
             long warm = samples.get(samples.size() / 3).rssKib();
             assertThat(samples.getLast().rssKib()).as("resident memory after warm-up, then at the end (KiB)")
                     .isLessThan(warm * 3 / 2);
-        } finally {
-            engine.destroy();
-            if (!engine.waitFor(30, TimeUnit.SECONDS)) {
-                engine.destroyForcibly().waitFor();
-            }
-            FileSystemUtils.deleteRecursively(data);
         }
-    }
-
-    /** The engine's executable jar, built by the reactor before this module. */
-    private static Path engineJar() throws IOException {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("../matching-engine-http/target"),
-                "matching-engine-http-*-exec.jar")) {
-            return jars.iterator().next().toAbsolutePath();
-        }
-    }
-
-    private static void awaitHealthy(URI url, Process engine) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline && engine.isAlive()) {
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(url.resolve("actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(1_000);
-        }
-        throw new IllegalStateException("engine not healthy (alive: " + engine.isAlive() + ")");
     }
 }
