@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.springframework.util.FileSystemUtils;
 
@@ -79,6 +81,17 @@ public final class JarProcess implements AutoCloseable {
         }
         throw new IllegalStateException(url + healthPath + " not healthy (alive: " + process.isAlive() + "), see "
                 + dir.resolve("process.log") + ":\n" + tail());
+    }
+
+    /** {@link #awaitHealthy} in the background, so that several processes start side by side. */
+    public CompletableFuture<JarProcess> healthy(String healthPath, Duration timeout) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return awaitHealthy(healthPath, timeout);
+            } catch (IOException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
     }
 
     /** {@code kill -9}: the process gets no chance to clean up. */

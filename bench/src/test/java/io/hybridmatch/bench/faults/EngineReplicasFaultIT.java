@@ -32,12 +32,14 @@ class EngineReplicasFaultIT {
 
     static final Duration DURATION = Duration.parse(System.getProperty("replicas.duration", "PT20S"));
     static final String KEY = "replicas-" + UUID.randomUUID();
+    /** Readiness comes after start-up work such as the demo load. */
+    static final String READY = "actuator/health/readiness";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void oneReplicaKilledMidLoadCostsARetryingClientNothing() throws Exception {
         try (JarProcess a = replica(); JarProcess b = replica()) {
-            CompletableFuture.allOf(ready(a), ready(b)).join();
+            CompletableFuture.allOf(a.healthy(READY, Duration.ofMinutes(5)), b.healthy(READY, Duration.ofMinutes(5))).join();
             List<Probe> probes = probes(a.url());
             ReplicaLoad load = new ReplicaLoad(List.of(a.url(), b.url()), KEY);
             List<JsonNode> expected = load.answersOf(a.url(), probes);
@@ -77,16 +79,6 @@ class EngineReplicasFaultIT {
                 "--hybridmatch.security.api-keys[0].name=client",
                 "--hybridmatch.security.api-keys[0].sha256=" + ApiKeys.sha256Hex(KEY),
                 "--hybridmatch.security.api-keys[0].scopes=match,vectors:read"));
-    }
-
-    private static CompletableFuture<Void> ready(JarProcess engine) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                engine.awaitHealthy("actuator/health/readiness", Duration.ofMinutes(5));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     /** The demo offers' candidates, the first demo candidates' offers, and searches by the demo candidates' vectors. */

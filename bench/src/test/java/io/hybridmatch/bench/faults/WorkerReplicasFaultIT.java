@@ -62,7 +62,8 @@ class WorkerReplicasFaultIT {
         int killedAfter = 0;
         try (JarProcess a = worker(queue, "a"); JarProcess b = worker(queue, "b");
              CeleryTestClient django = new CeleryTestClient(5672, RESULTS, queue)) {
-            CompletableFuture.allOf(healthy(a), healthy(b)).join();
+            CompletableFuture.allOf(a.healthy("actuator/health", Duration.ofMinutes(5)),
+                    b.healthy("actuator/health", Duration.ofMinutes(5))).join();
             long interval = DURATION.toNanos() / sends.size();
             long start = System.nanoTime();
             for (long[] send : sends) {
@@ -189,16 +190,6 @@ class WorkerReplicasFaultIT {
                 "--hybridmatch.worker.queue=" + queue,
                 "--hybridmatch.worker.hostname=" + name + "-" + queue + "@localhost",
                 "--hybridmatch.worker.result-backend=" + RESULTS));
-    }
-
-    private static CompletableFuture<Void> healthy(JarProcess worker) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                worker.awaitHealthy("actuator/health", Duration.ofMinutes(5));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     /** The task queue and what the workers declared beside it (delay steps, dead letters): {@code <queue>.*}. */
