@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * update is {@code stale}, and a delete removes both.
  */
 @SpringBootTest(classes = WorkerApplication.class, properties = WorkerApplication.CONFIG_NAME)
-class ElasticsearchVectorsIndexingTest {
+class ElasticsearchVectorsIndexingIT {
 
     static final String QUEUE = WorkerTestProperties.newQueue();
     static final String BACKEND = "redis://127.0.0.1:6379/0";
