@@ -14,6 +14,23 @@ record ErrorAnatomy(String set, String direction, String system, int hits, doubl
 
     static ErrorAnatomy of(String system, LabelledSet set, MatchDirection direction, List<RankingQuery> pool,
                            Function<RankingQuery, double[]> weights) {
+        return of(system, set, set.name(), direction, pool.stream().filter(q -> q.set().equals(set.name())).toList(), weights);
+    }
+
+    /** @param label the set, or the part of it ({@link SealedPart}) the pool holds */
+    static ErrorAnatomy of(String system, LabelledSet set, String label, MatchDirection direction, List<RankingQuery> pool,
+                           Function<RankingQuery, double[]> weights) {
+        return ranked(system, set, label, direction, pool, q -> LinearRanker.rank(q, weights.apply(q)));
+    }
+
+    /** The pools in their ideal order: what the top 10 holds when nothing better is in the pool. */
+    static ErrorAnatomy ideal(String system, LabelledSet set, String label, MatchDirection direction, List<RankingQuery> pool) {
+        return ranked(system, set, label, direction, pool, q -> q.hits().stream()
+                .sorted(java.util.Comparator.comparingInt((RankingQuery.Hit h) -> -h.grade()).thenComparingLong(RankingQuery.Hit::id)).toList());
+    }
+
+    private static ErrorAnatomy ranked(String system, LabelledSet set, String label, MatchDirection direction,
+                                       List<RankingQuery> pool, Function<RankingQuery, List<RankingQuery.Hit>> ranking) {
         int n = 0;
         int occupation = 0;
         int level = 0;
@@ -25,7 +42,7 @@ record ErrorAnatomy(String set, String direction, String system, int hits, doubl
             if (!q.set().equals(set.name()) || q.direction() != direction) {
                 continue;
             }
-            for (RankingQuery.Hit hit : LinearRanker.rank(q, weights.apply(q)).stream().limit(10).toList()) {
+            for (RankingQuery.Hit hit : ranking.apply(q).stream().limit(10).toList()) {
                 boolean forOffer = direction == MatchDirection.CANDIDATES_FOR_OFFER;
                 LabelledSet.Truth offer = set.offerTruth().get(forOffer ? q.id() : hit.id());
                 LabelledSet.Truth candidate = set.candidateTruth().get(forOffer ? hit.id() : q.id());
@@ -44,7 +61,7 @@ record ErrorAnatomy(String set, String direction, String system, int hits, doubl
             }
         }
         double total = Math.max(1, n);
-        return new ErrorAnatomy(set.name(), SystemScores.group("", direction).trim(), system, n, occupation / total,
+        return new ErrorAnatomy(label, SystemScores.group("", direction).trim(), system, n, occupation / total,
                 level / total, city / total, skillsKnown ? skills / total : Double.NaN, three / total);
     }
 

@@ -111,7 +111,7 @@ public final class FeedbackTraining {
                      .map(i -> new FaissIndexSpec(i.alias(), embedder.dimension(), Metric.INNER_PRODUCT, "HNSW32,Flat", efSearch, 0))
                      .toList())) {
             HybridMatcher matcher = new HybridMatcher(es, SearchIndexes.ensure(es), embedder, vectors, NearestSkillByEmbedding.normalizer(embedder),
-                    Map.of());
+                    current, Map.of());
             Outcome outcome = train(es, matcher, current, since);
             outcome.model().write(Path.of(options.get("out")));
             outcome.heldOut().forEach((direction, ndcg) -> System.out.printf(Locale.ROOT,

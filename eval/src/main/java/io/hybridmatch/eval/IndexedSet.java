@@ -6,6 +6,7 @@ import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.indexing.NearestSkillByEmbedding;
 import io.hybridmatch.normalization.DocumentNormalizer;
 import io.hybridmatch.matching.HybridMatcher;
+import io.hybridmatch.matching.RankingModel;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import io.hybridmatch.vector.Metric;
@@ -45,7 +46,7 @@ final class IndexedSet implements AutoCloseable {
         }
         indexer.indexAll(SearchIndex.JOB_OFFERS, set.offers());
         es.indices().refresh(r -> r.index(SearchIndex.CANDIDATES.alias(), SearchIndex.JOB_OFFERS.alias()));
-        matcher = new HybridMatcher(es, indexes, embedder, vectors, normalizer, Map.of());
+        matcher = new HybridMatcher(es, indexes, embedder, vectors, normalizer, RankingModel.bundled(), Map.of());
     }
 
     HybridMatcher matcher() {

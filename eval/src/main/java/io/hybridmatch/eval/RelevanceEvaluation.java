@@ -6,7 +6,6 @@ import io.hybridmatch.elasticsearch.local.LocalElasticsearchOptions;
 import io.hybridmatch.embeddings.CachingTextEmbedder;
 import io.hybridmatch.embeddings.OnnxSentenceEmbedder;
 import io.hybridmatch.embeddings.TextEmbedder;
-import io.hybridmatch.matching.CategoryWeights;
 import io.hybridmatch.matching.FusionMethod;
 import io.hybridmatch.matching.HybridMatcher;
 import io.hybridmatch.matching.MatchDirection;
@@ -28,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Both labelled sets through the real pipeline (normalisation, MiniLM, Elasticsearch, FAISS, {@code HybridMatcher}),
@@ -51,6 +51,7 @@ public final class RelevanceEvaluation {
     static final String HAND_SET = " + hand-set weights";
     static final String LEARNED = " + learned weights";
     static final String LEARNED_MODEL = "learned model (fusion and weights chosen on training folds)";
+    static final String CEILING = "ceiling: the learned model's pools in their ideal order";
     static final long SEED = 11;
 
     private RelevanceEvaluation() {
@@ -115,7 +116,7 @@ public final class RelevanceEvaluation {
     }
 
     static Report evaluate(List<LabelledSet> sets, Pools pools, List<FusionConfig> scoring) {
-        double[] handSet = weights(CategoryWeights.defaults());
+        double[] handSet = handSetWeights();
         double[] retrievalOnly = weights(Map.of("retrieval", 1.0));
         Map<MatchDirection, CrossValidation> cvs = new EnumMap<>(MatchDirection.class);
         Map<MatchDirection, Map<FusionConfig, List<RankingQuery>>> trainable = new EnumMap<>(MatchDirection.class);
@@ -126,39 +127,67 @@ public final class RelevanceEvaluation {
             cvs.put(direction, new CrossValidation(byFusion, handSet, SEED));
         }
 
+        Function<RankingQuery, String> part = parts(sets);
         List<SystemScores> systems = new ArrayList<>();
         Function<RankingQuery, double[]> plain = q -> retrievalOnly;
-        systems.add(SystemScores.of("Elasticsearch only (BM25)", pools.byFusion().get(ELASTICSEARCH_ONLY), plain));
-        systems.add(SystemScores.of("FAISS only (MiniLM)", pools.byFusion().get(FAISS_ONLY), plain));
+        systems.add(SystemScores.of("Elasticsearch only (BM25)", pools.byFusion().get(ELASTICSEARCH_ONLY), plain, part));
+        systems.add(SystemScores.of("FAISS only (MiniLM)", pools.byFusion().get(FAISS_ONLY), plain, part));
         for (FusionConfig f : List.of(PREVIOUS_DEFAULT, CONVEX_HALF)) {
             if (pools.byFusion().containsKey(f)) {
-                systems.add(SystemScores.of(f.label() + ", no scoring", pools.byFusion().get(f), plain));
+                systems.add(SystemScores.of(f.label() + ", no scoring", pools.byFusion().get(f), plain, part));
             }
         }
         if (!scoring.contains(PREVIOUS_DEFAULT)) {
-            systems.add(SystemScores.of(PREVIOUS_DEFAULT.label() + HAND_SET, pools.byFusion().get(PREVIOUS_DEFAULT), q -> handSet));
+            systems.add(SystemScores.of(PREVIOUS_DEFAULT.label() + HAND_SET, pools.byFusion().get(PREVIOUS_DEFAULT), q -> handSet, part));
         }
         for (FusionConfig f : scoring) {
-            systems.add(SystemScores.of(f.label() + HAND_SET, pools.byFusion().get(f), q -> handSet));
+            systems.add(SystemScores.of(f.label() + HAND_SET, pools.byFusion().get(f), q -> handSet, part));
             systems.add(SystemScores.of(f.label() + LEARNED, pools.byFusion().get(f),
-                    q -> cvs.get(q.direction()).heldOutWeights(f, q)));
+                    q -> cvs.get(q.direction()).heldOutWeights(f, q), part));
         }
         List<RankingQuery> chosen = chosenPools(pools, cvs);
         Function<RankingQuery, double[]> chosenWeights = q -> cvs.get(q.direction()).heldOutChoice(q).weights();
-        systems.add(SystemScores.of(LEARNED_MODEL, chosen, chosenWeights));
+        systems.add(SystemScores.of(LEARNED_MODEL, chosen, chosenWeights, part));
+        systems.add(SystemScores.ceiling(CEILING, chosen, part));
+        systems.add(SystemScores.ceiling("ceiling of Elasticsearch's top 100 alone", pools.byFusion().get(ELASTICSEARCH_ONLY), part));
+        systems.add(SystemScores.ceiling("ceiling of FAISS's top 100 alone", pools.byFusion().get(FAISS_ONLY), part));
 
         List<ErrorAnatomy> anatomy = new ArrayList<>();
         for (LabelledSet set : sets) {
             for (MatchDirection direction : MatchDirection.values()) {
-                anatomy.add(ErrorAnatomy.of("previous default (" + PREVIOUS_DEFAULT.label() + HAND_SET + ")", set, direction,
-                        pools.byFusion().get(PREVIOUS_DEFAULT), q -> handSet));
-                anatomy.add(ErrorAnatomy.of(LEARNED_MODEL, set, direction, chosen, chosenWeights));
+                for (String p : set.name().equals(SealedPart.SET) ? List.of("", SealedPart.DEV, SealedPart.SEALED) : List.of("")) {
+                    String label = p.isEmpty() ? set.name() : set.name() + " " + p;
+                    Predicate<RankingQuery> in = q -> q.set().equals(set.name()) && (p.isEmpty() || p.equals(part.apply(q)));
+                    anatomy.add(ErrorAnatomy.of("previous default (" + PREVIOUS_DEFAULT.label() + HAND_SET + ")", set, label,
+                            direction, pools.byFusion().get(PREVIOUS_DEFAULT).stream().filter(in).toList(), q -> handSet));
+                    anatomy.add(ErrorAnatomy.of(LEARNED_MODEL, set, label, direction, chosen.stream().filter(in).toList(),
+                            chosenWeights));
+                    anatomy.add(ErrorAnatomy.ideal(CEILING, set, label, direction, chosen.stream().filter(in).toList()));
+                }
             }
         }
         Map<MatchDirection, List<FusionConfig>> chosenPerFold = new EnumMap<>(MatchDirection.class);
         cvs.forEach((d, cv) -> chosenPerFold.put(d, cv.chosenPerFold()));
-        return new Report(sets, systems, anatomy, finalModel(trainable, handSet, systems.getLast(), sets), chosenPerFold,
+        SystemScores learnedModel = systems.stream().filter(x -> x.system().equals(LEARNED_MODEL)).findFirst().orElseThrow();
+        return new Report(sets, systems, anatomy, finalModel(trainable, handSet, learnedModel, sets), chosenPerFold,
                 pools.meanMs());
+    }
+
+    /**
+     * The hand-set weights (the engine's before learning to rank): the previous default's and the trainer's start
+     * point, the same in both directions. A baseline model file of this module; the engine reads only its ranking
+     * model.
+     */
+    static final RankingModel HAND_SET_MODEL = RankingModel.resource(RelevanceEvaluation.class, "hand-set-model.json");
+
+    static double[] handSetWeights() {
+        return weights(HAND_SET_MODEL.setting(MatchDirection.CANDIDATES_FOR_OFFER).categoryWeights());
+    }
+
+    /** Each query's part of set 2 ({@link SealedPart}), null for the other sets. */
+    static Function<RankingQuery, String> parts(List<LabelledSet> sets) {
+        List<SealedPart> split = sets.stream().filter(s -> s.name().equals(SealedPart.SET)).map(SealedPart::new).toList();
+        return q -> split.stream().map(p -> p.of(q)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Each query's pool under the fusion its fold's training chose. */
@@ -230,20 +259,35 @@ public final class RelevanceEvaluation {
             throws Exception {
         Pools pools = collect(es, embedder, vectorDir, sets, List.of(ELASTICSEARCH_ONLY, FAISS_ONLY, PREVIOUS_DEFAULT));
         double[] retrievalOnly = weights(Map.of("retrieval", 1.0));
-        double[] handSet = weights(CategoryWeights.defaults());
+        double[] handSet = handSetWeights();
         return systemsTables(List.of(
                 SystemScores.of("Elasticsearch only (BM25)", pools.byFusion().get(ELASTICSEARCH_ONLY), q -> retrievalOnly),
                 SystemScores.of("FAISS only (MiniLM)", pools.byFusion().get(FAISS_ONLY), q -> retrievalOnly),
                 SystemScores.of(PREVIOUS_DEFAULT.label() + ", no scoring", pools.byFusion().get(PREVIOUS_DEFAULT), q -> retrievalOnly),
                 SystemScores.of(PREVIOUS_DEFAULT.label() + HAND_SET, pools.byFusion().get(PREVIOUS_DEFAULT), q -> handSet)),
-                pools.meanMs());
+                pools.meanMs(), group -> true);
     }
 
+    /**
+     * The tables; the sealed part's rows ({@link SealedPart}) only when the environment has EVAL_SHOW_SEALED=1 (a
+     * development run shows the development part and the whole sets only).
+     */
     public static String tables(Report report) {
-        StringBuilder out = new StringBuilder(systemsTables(report.systems(), report.meanMs()));
+        return tables(report, shownGroups());
+    }
+
+    /** Every group, or all but the sealed part's unless EVAL_SHOW_SEALED=1. */
+    private static Predicate<String> shownGroups() {
+        boolean showSealed = "1".equals(System.getenv("EVAL_SHOW_SEALED"));
+        return group -> showSealed || !group.contains(" " + SealedPart.SEALED + " ");
+    }
+
+    static String tables(Report report, Predicate<String> shown) {
+        StringBuilder out = new StringBuilder(systemsTables(report.systems(), report.meanMs(), shown));
         report.chosenPerFold().forEach((d, chosen) -> out.append("\nFusion chosen per fold, ").append(d).append(": ")
                 .append(chosen.stream().map(FusionConfig::label).toList()));
-        out.append("\n\n").append(ErrorAnatomy.table(report.anatomy()));
+        out.append("\n\n").append(ErrorAnatomy.table(report.anatomy().stream()
+                .filter(a -> shown.test(a.set() + " ")).toList()));
         out.append("\nModel trained on every query: ").append(report.model().version());
         for (MatchDirection d : MatchDirection.values()) {
             RankingModel.Setting s = report.model().setting(d);
@@ -254,9 +298,20 @@ public final class RelevanceEvaluation {
         return out.toString();
     }
 
-    private static String systemsTables(List<SystemScores> systems, Map<String, Double> meanMs) {
+    /** Set 2's feature bounds ({@link FeatureBounds}) on the pools of the model's offer → candidates fusion. */
+    static String featureBounds(List<LabelledSet> sets, Pools pools, RankingModel model) {
+        RankingModel.Setting forOffers = model.setting(MatchDirection.CANDIDATES_FOR_OFFER);
+        List<RankingQuery> modelPools = pools.byFusion().get(new FusionConfig(forOffers.fusion(), forOffers.rrfK(), forOffers.vectorWeight()));
+        Function<RankingQuery, String> part = parts(sets);
+        List<SystemScores> bounds = sets.stream().filter(s -> s.name().equals(SealedPart.SET))
+                .flatMap(s -> FeatureBounds.of(s, modelPools, handSetWeights(), part).stream()).toList();
+        return "Feature bounds (offer → candidates, the shipped model's fusion, one feature from the truth):\n"
+                + systemsTables(bounds, Map.of(), shownGroups());
+    }
+
+    private static String systemsTables(List<SystemScores> systems, Map<String, Double> meanMs, Predicate<String> shown) {
         StringBuilder out = new StringBuilder();
-        for (String group : systems.getFirst().bySetAndDirection().keySet()) {
+        for (String group : systems.getFirst().bySetAndDirection().keySet().stream().filter(shown).toList()) {
             out.append("\n#### ").append(group).append("\n\n| system | NDCG@10 | Recall@50 | MRR | ms/request |\n|---|---|---|---|---|\n");
             String set = group.substring(0, group.indexOf(' ', 4));
             for (SystemScores s : systems) {
@@ -312,6 +367,7 @@ public final class RelevanceEvaluation {
             }
             Report report = evaluate(sets, pools, SCORING);
             System.out.println(tables(report));
+            System.out.println(featureBounds(sets, pools, report.model()));
             Files.createDirectories(modelOut.toAbsolutePath().getParent());
             report.model().write(modelOut);
             System.out.println("model written to " + modelOut);

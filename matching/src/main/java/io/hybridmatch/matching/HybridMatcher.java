@@ -30,8 +30,8 @@ import java.util.concurrent.Executors;
  * Hybrid matching, both ways: (1) Elasticsearch BM25 recall under the filters, (2) FAISS nearest vectors under the
  * same filters, (3) fusion of the two lists, (4) feature scoring of the fused pool (skills coverage, occupation fit,
  * seniority fit, distance, experience, languages, education) combined with the retrieval score by category weights
- * ({@link CategoryWeights}), with an
- * explanation per hit. Stateless: safe for concurrent requests.
+ * (the ranking model's for the direction, {@link RankingModel}, under the deployment's overrides and the request's
+ * own), with an explanation per hit. Stateless: safe for concurrent requests.
  */
 public final class HybridMatcher {
 
@@ -43,20 +43,27 @@ public final class HybridMatcher {
     private final TextEmbedder embedder;
     private final VectorStoreRegistry vectors;
     private final DocumentNormalizer normalizer;
-    private final Map<String, Double> deploymentWeights;
+    private final Map<MatchDirection, Map<String, Double>> defaultWeights = new java.util.EnumMap<>(MatchDirection.class);
     private final KeywordRetriever keyword;
     private final VectorRetriever vector;
     private final TargetFilters filters;
     private final FeatureScorer scorer;
 
+    /**
+     * @param model             the category weights of a request that names none, per direction
+     * @param deploymentWeights per-category overrides of the model's ({@code hybridmatch.matching.weights})
+     */
     public HybridMatcher(ElasticsearchClient es, SearchIndexes indexes, TextEmbedder embedder, VectorStoreRegistry vectors,
-                         DocumentNormalizer normalizer, Map<String, Double> deploymentWeights) {
+                         DocumentNormalizer normalizer, RankingModel model, Map<String, Double> deploymentWeights) {
         this.es = es;
         this.embedder = embedder;
         this.vectors = vectors;
         this.normalizer = normalizer;
-        this.deploymentWeights = new HashMap<>(CategoryWeights.defaults());
-        this.deploymentWeights.putAll(deploymentWeights);
+        for (MatchDirection direction : MatchDirection.values()) {
+            Map<String, Double> weights = new HashMap<>(model.setting(direction).categoryWeights());
+            weights.putAll(deploymentWeights);
+            defaultWeights.put(direction, Map.copyOf(weights));
+        }
         this.keyword = new KeywordRetriever(es, indexes);
         this.vector = new VectorRetriever(es);
         this.filters = new TargetFilters(normalizer.skills());
@@ -135,7 +142,7 @@ public final class HybridMatcher {
                                      Map<Long, Map<String, Object>> docs, RankedList keywordList, RankedList vectorList) {
         SearchIndex target = query.direction().target();
         double maxFused = pool.isEmpty() ? 1 : fused.get(pool.getFirst());
-        Map<String, Double> weights = new HashMap<>(deploymentWeights);
+        Map<String, Double> weights = new HashMap<>(defaultWeights.get(query.direction()));
         weights.putAll(query.weights());
         List<MatchHit> scored = new ArrayList<>();
         for (long id : pool) {
@@ -165,8 +172,8 @@ public final class HybridMatcher {
         FeatureScorer.Features features = scorer.score(offer, candidate);
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Double> categoryWeights = new LinkedHashMap<>();
-        scores.put(CategoryWeights.RETRIEVAL, retrieval);
-        categoryWeights.put(CategoryWeights.RETRIEVAL, weights.getOrDefault(CategoryWeights.RETRIEVAL, 0.0));
+        scores.put(RankingModel.RETRIEVAL, retrieval);
+        categoryWeights.put(RankingModel.RETRIEVAL, weights.getOrDefault(RankingModel.RETRIEVAL, 0.0));
         features.scores().forEach((criterion, value) -> {
             scores.put(criterion.key(), value);
             categoryWeights.put(criterion.key(), weights.getOrDefault(criterion.key(), 0.0)

@@ -33,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 public record RankingModel(String version, Map<MatchDirection, Setting> directions, Map<String, Object> training) {
 
     public static final int FORMAT = 1;
+    /** The category of the fused retrieval score, weighed beside each {@link Criterion}. */
+    public static final String RETRIEVAL = "retrieval";
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** One direction's default fusion and category weights. */
@@ -80,7 +82,7 @@ public record RankingModel(String version, Map<MatchDirection, Setting> directio
 
     /** "retrieval" then every criterion's key: what a model may weigh. */
     public static List<String> categories() {
-        List<String> out = new ArrayList<>(List.of("retrieval"));
+        List<String> out = new ArrayList<>(List.of(RETRIEVAL));
         Arrays.stream(Criterion.values()).map(Criterion::key).forEach(out::add);
         return out;
     }
@@ -94,8 +96,16 @@ public record RankingModel(String version, Map<MatchDirection, Setting> directio
 
     /** The shipped model ({@code io/hybridmatch/matching/ranking-model.json}). */
     public static RankingModel bundled() {
-        try (InputStream in = RankingModel.class.getResourceAsStream("ranking-model.json")) {
-            return read(in.readAllBytes(), "bundled ranking-model.json");
+        return resource(RankingModel.class, "ranking-model.json");
+    }
+
+    /** A model file on the class path, next to {@code owner} (e.g. a baseline model an evaluation compares with). */
+    public static RankingModel resource(Class<?> owner, String name) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no ranking model " + name + " next to " + owner.getName());
+            }
+            return read(in.readAllBytes(), name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -79,7 +79,7 @@ class HybridMatcherIT {
         indexer.indexAll(SearchIndex.CANDIDATES, people);
         indexer.index(SearchIndex.JOB_OFFERS, OFFER);
         es.indices().refresh(r -> r.index("candidates", "job_offers"));
-        matcher = new HybridMatcher(es, indexes, embedder, vectors, DocumentNormalizer.bundled(), Map.of());
+        matcher = new HybridMatcher(es, indexes, embedder, vectors, DocumentNormalizer.bundled(), RankingModel.bundled(), Map.of());
     }
 
     @AfterAll

@@ -53,7 +53,8 @@ public final class MatchLatencyBenchmark {
             indexer.indexAll(SearchIndex.JOB_OFFERS, data.offers());
             es.indices().refresh(r -> r.index("candidates", "job_offers"));
             double indexSeconds = (System.nanoTime() - start) / 1e9;
-            HybridMatcher matcher = new HybridMatcher(es, indexes, embedder, vectors, DocumentNormalizer.bundled(), Map.of());
+            HybridMatcher matcher = new HybridMatcher(es, indexes, embedder, vectors, DocumentNormalizer.bundled(),
+                    io.hybridmatch.matching.RankingModel.bundled(), Map.of());
             List<Long> offers = data.offers().stream().map(o -> ((Number) o.get("job_offer_id")).longValue()).toList();
             offers.forEach(id -> matcher.match(MatchQuery.byId(MatchDirection.CANDIDATES_FOR_OFFER, id))); // warm-up
             String[] keys = {"source", "elasticsearch", "faiss", "retrieval", "fusion", "fetch", "scoring"};

@@ -43,6 +43,7 @@ class MatchingConfiguration {
     HybridMatcher hybridMatcher(ElasticsearchClient es, SearchIndexes indexes, TextEmbedder embedder,
                                 VectorStoreRegistry vectors, MatchDefaults defaults) {
         // inline documents are normalised as the indexer normalises stored ones
-        return new HybridMatcher(es, indexes, embedder, vectors, NearestSkillByEmbedding.normalizer(embedder), defaults.overrides());
+        return new HybridMatcher(es, indexes, embedder, vectors, NearestSkillByEmbedding.normalizer(embedder),
+                defaults.model(), defaults.overrides());
     }
 }
