@@ -1,11 +1,12 @@
 package io.hybridmatch.engine;
 
+import io.hybridmatch.search.elasticsearch.FeedbackEventsIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import io.hybridmatch.embeddings.CachingTextEmbedder;
-import io.hybridmatch.engine.monitoring.FeedbackStore;
+import io.hybridmatch.engine.feedback.FeedbackStore;
 import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.normalization.DocumentNormalizer;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
@@ -71,7 +72,7 @@ class ErasureApiIT extends EngineIT {
     /** Nothing to erase there: feedback events hold ids (the searched document's too), ranks and labels, and the mapping refuses any other field. */
     @Test
     void feedbackEventsKeepIdsOnly() throws IOException {
-        var mapping = es.indices().getMapping(m -> m.index(FeedbackStore.INDEX)).result().values().iterator().next().mappings();
+        var mapping = es.indices().getMapping(m -> m.index(FeedbackEventsIndex.NAME)).result().values().iterator().next().mappings();
         assertThat(mapping.dynamic()).isEqualTo(DynamicMapping.Strict);
         assertThat(mapping.properties().keySet()).containsExactlyInAnyOrder(
                 "search_id", "query_id", "result_id", "rank", "event", "fusion", "index", "occurred_at", "tenant_id");

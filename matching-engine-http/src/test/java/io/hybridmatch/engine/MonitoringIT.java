@@ -1,10 +1,11 @@
 package io.hybridmatch.engine;
 
+import io.hybridmatch.search.elasticsearch.FeedbackEventsIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.hybridmatch.engine.monitoring.EmbeddingDriftMonitor;
-import io.hybridmatch.engine.monitoring.FeedbackStore;
+import io.hybridmatch.monitoring.EmbeddingDriftMonitor;
+import io.hybridmatch.engine.feedback.FeedbackStore;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ class MonitoringIT extends EngineIT {
                 "event", "hire", "fusion", "rrf", "query_id", 101));
         assertThat(stored.status()).isEqualTo(202);
         @SuppressWarnings("rawtypes")
-        List<co.elastic.clients.elasticsearch.core.search.Hit<Map>> hits = es.search(s -> s.index(FeedbackStore.INDEX)
+        List<co.elastic.clients.elasticsearch.core.search.Hit<Map>> hits = es.search(s -> s.index(FeedbackEventsIndex.NAME)
                 .query(q -> q.term(t -> t.field("search_id").value("s-query"))), Map.class).hits().hits();
         assertThat(hits).singleElement().extracting(h -> ((Number) h.source().get("query_id")).longValue()).isEqualTo(101L);
         assertThat(client.postRaw("/feedback", "{\"search_id\":\"s\",\"result_id\":1,\"rank\":1,\"event\":\"click\","

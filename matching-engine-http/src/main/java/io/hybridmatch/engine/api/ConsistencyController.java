@@ -1,12 +1,11 @@
 package io.hybridmatch.engine.api;
 
-import io.hybridmatch.engine.monitoring.DocumentScan;
-import io.hybridmatch.engine.monitoring.IndexConsistency;
+import io.hybridmatch.indexing.consistency.DocumentScan;
+import io.hybridmatch.indexing.consistency.IndexConsistency;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.vector.VectorStore;
 import io.hybridmatch.vector.VectorStoreRegistry;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,12 +41,12 @@ public class ConsistencyController {
 
     @GetMapping("/{index}")
     public IndexConsistency.Report check(@PathVariable String index) {
-        return consistency.check(searchIndex(index), store(index));
+        return consistency.check(UnknownIndexException.searchIndex(index), store(index));
     }
 
     @PostMapping(value = "/{index}/repair", produces = "application/x-ndjson")
     public ResponseEntity<StreamingResponseBody> repair(@PathVariable String index) {
-        SearchIndex target = searchIndex(index);
+        SearchIndex target = UnknownIndexException.searchIndex(index);
         VectorStore store = store(index);
         StreamingResponseBody body = out -> {
             IndexConsistency.Report report = consistency.repair(target, store, progress -> {
@@ -66,7 +65,7 @@ public class ConsistencyController {
     /** JSON lines {"id", "version"}, one per document, streamed: an index of millions never sits in memory. */
     @GetMapping(value = "/{index}/documents", produces = "application/x-ndjson")
     public ResponseEntity<StreamingResponseBody> documents(@PathVariable String index) {
-        SearchIndex target = searchIndex(index);
+        SearchIndex target = UnknownIndexException.searchIndex(index);
         StreamingResponseBody body = out -> documents.forEach(target, document -> {
             try {
                 out.write((JSON.writeValueAsString(document) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -79,10 +78,5 @@ public class ConsistencyController {
 
     private VectorStore store(String index) {
         return vectors.find(index).orElseThrow(() -> new UnknownIndexException(index, vectors.names()));
-    }
-
-    private SearchIndex searchIndex(String index) {
-        return Arrays.stream(SearchIndex.values()).filter(i -> i.alias().equals(index)).findFirst()
-                .orElseThrow(() -> new UnknownIndexException(index, vectors.names()));
     }
 }

@@ -1,6 +1,6 @@
 package io.hybridmatch.engine.api;
 
-import io.hybridmatch.engine.monitoring.FeedbackStore;
+import io.hybridmatch.engine.feedback.FeedbackStore;
 import io.hybridmatch.engine.security.TenantGuard;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

@@ -1,5 +1,6 @@
 package io.hybridmatch.engine.api;
 
+import io.hybridmatch.search.elasticsearch.SearchIndex;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -11,6 +12,11 @@ public class UnknownIndexException extends RuntimeException {
     public UnknownIndexException(String name, Set<String> known) {
         super("unknown index '" + name + "'; known indexes: " + new TreeSet<>(known));
         this.known = Set.copyOf(known);
+    }
+
+    /** The search index a path names, or this exception listing the ones there are. */
+    public static SearchIndex searchIndex(String name) {
+        return SearchIndex.byAlias(name).orElseThrow(() -> new UnknownIndexException(name, SearchIndex.aliases()));
     }
 
     public Set<String> known() {

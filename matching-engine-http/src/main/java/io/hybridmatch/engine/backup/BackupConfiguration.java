@@ -1,9 +1,10 @@
 package io.hybridmatch.engine.backup;
 
+import io.hybridmatch.search.elasticsearch.FeedbackEventsIndex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hybridmatch.engine.config.HybridmatchProperties;
 import io.hybridmatch.engine.erasure.Erasure;
-import io.hybridmatch.engine.monitoring.FeedbackStore;
+import io.hybridmatch.engine.feedback.FeedbackStore;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.vector.VectorStoreRegistry;
 import io.hybridmatch.vector.elasticsearch.ElasticsearchVectorIndexSpec;
@@ -50,7 +51,7 @@ class BackupConfiguration {
         Stream<String> vectorIndices = vectorsInElasticsearch
                 ? vectors.names().stream().map(ElasticsearchVectorIndexSpec::indexOf) : Stream.empty();
         List<String> indices = Stream.of(Arrays.stream(SearchIndex.values()).map(SearchIndex::alias),
-                Stream.of(FeedbackStore.INDEX), vectorIndices).flatMap(s -> s).toList();
+                Stream.of(FeedbackEventsIndex.NAME), vectorIndices).flatMap(s -> s).toList();
         VectorStoreRegistry copied = vectorsInElasticsearch ? VectorStoreRegistry.of(Map.of()) : vectors;
         return new Backups(copied, snapshots, indices, erasure, backupDir(properties, backup),
                 backup.elasticsearchRepository(), Clock.systemUTC());

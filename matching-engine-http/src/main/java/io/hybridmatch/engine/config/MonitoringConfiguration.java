@@ -2,14 +2,14 @@ package io.hybridmatch.engine.config;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hybridmatch.embeddings.TextEmbedder;
-import io.hybridmatch.engine.monitoring.DocumentScan;
-import io.hybridmatch.engine.monitoring.EmbeddingDriftMonitor;
-import io.hybridmatch.engine.monitoring.FeedbackStore;
-import io.hybridmatch.engine.monitoring.IndexConsistency;
+import io.hybridmatch.indexing.consistency.DocumentScan;
+import io.hybridmatch.monitoring.EmbeddingDriftMonitor;
+import io.hybridmatch.engine.feedback.FeedbackStore;
+import io.hybridmatch.indexing.consistency.IndexConsistency;
 import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.indexing.ElasticsearchTimings;
 import io.hybridmatch.indexing.NearestSkillByEmbedding;
-import io.hybridmatch.monitoring.ElasticsearchTimers;
+import io.hybridmatch.monitoring.MeteredElasticsearchTimings;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import io.hybridmatch.vector.VectorStoreRegistry;
@@ -42,7 +42,7 @@ class MonitoringConfiguration {
 
     @Bean
     ElasticsearchTimings elasticsearchTimings(MeterRegistry registry) {
-        return ElasticsearchTimers.of(registry);
+        return MeteredElasticsearchTimings.of(registry);
     }
 
     @Bean

@@ -7,9 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,17 +32,11 @@ public class ErasureController {
 
     @PostMapping
     public Erasure.Report erase(@Valid @RequestBody ErasureRequest request) {
-        return erasure.erase(searchIndex(request.index()), request.ids());
+        return erasure.erase(UnknownIndexException.searchIndex(request.index()), request.ids());
     }
 
     @PostMapping("/purge")
     public List<Erasure.Purge> purge() {
         return erasure.purgeAll();
-    }
-
-    private static SearchIndex searchIndex(String name) {
-        return Arrays.stream(SearchIndex.values()).filter(i -> i.alias().equals(name)).findFirst()
-                .orElseThrow(() -> new UnknownIndexException(name,
-                        Arrays.stream(SearchIndex.values()).map(SearchIndex::alias).collect(Collectors.toSet())));
     }
 }

@@ -1,5 +1,9 @@
 package io.hybridmatch.search.elasticsearch;
 
+import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.Optional;
+import java.util.Arrays;
 import static io.hybridmatch.search.elasticsearch.FieldKind.BOOLEAN;
 import static io.hybridmatch.search.elasticsearch.FieldKind.DATE;
 import static io.hybridmatch.search.elasticsearch.FieldKind.INTEGER;
@@ -69,6 +73,15 @@ public enum SearchIndex {
     }
 
     /** The index that stores documents of a kind. */
+    /** The index whose alias (the name clients use: {@code candidates}, {@code job_offers}) is {@code alias}. */
+    public static Optional<SearchIndex> byAlias(String alias) {
+        return Arrays.stream(values()).filter(index -> index.alias.equals(alias)).findFirst();
+    }
+
+    public static Set<String> aliases() {
+        return Arrays.stream(values()).map(SearchIndex::alias).collect(Collectors.toUnmodifiableSet());
+    }
+
     public static SearchIndex of(DocumentKind kind) {
         return kind == DocumentKind.CANDIDATE ? CANDIDATES : JOB_OFFERS;
     }

@@ -7,7 +7,7 @@ import io.hybridmatch.embeddings.SentenceModelOptions;
 import io.hybridmatch.embeddings.TextEmbedder;
 import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.indexing.NearestSkillByEmbedding;
-import io.hybridmatch.monitoring.ElasticsearchTimers;
+import io.hybridmatch.monitoring.MeteredElasticsearchTimings;
 import io.hybridmatch.monitoring.MeteredTextEmbedder;
 import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
 import io.hybridmatch.search.elasticsearch.ElasticsearchCredentials;
@@ -85,7 +85,7 @@ class IndexingConfiguration {
                                     MeterRegistry registry) throws IOException {
         return new DocumentIndexer(es, SearchIndexes.ensure(es), workerEmbedder, vectors,
                 NearestSkillByEmbedding.normalizer(workerEmbedder),
-                Clock.systemUTC(), ElasticsearchTimers.of(registry));
+                Clock.systemUTC(), MeteredElasticsearchTimings.of(registry));
     }
 
     /**

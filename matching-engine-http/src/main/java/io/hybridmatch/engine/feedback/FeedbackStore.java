@@ -1,11 +1,11 @@
-package io.hybridmatch.engine.monitoring;
+package io.hybridmatch.engine.feedback;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import io.hybridmatch.search.elasticsearch.FeedbackEventsIndex;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,14 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Result-quality feedback (impression, click, apply, hire of a result at a rank of a search made with a fusion
- * method), stored durably in the Elasticsearch index {@code feedback_events}; CTR@k and conversion rates per fusion
+ * method), stored durably in the Elasticsearch index {@link FeedbackEventsIndex}; CTR@k and conversion rates per fusion
  * method over any time window come from aggregations, so an A/B of fusion methods can be read. Counters
  * {@code hybridmatch_feedback_events_total{event,fusion}} and the gauge {@code hybridmatch_feedback_ctr{fusion}}
  * (since start) feed Prometheus.
  */
 public final class FeedbackStore {
-
-    public static final String INDEX = "feedback_events";
 
     /**
      * {@code tenantId} null: not attributed to a tenant. {@code queryId}: the offer (index {@code candidates}) or the
@@ -48,7 +46,7 @@ public final class FeedbackStore {
     public FeedbackStore(ElasticsearchClient es, MeterRegistry registry) {
         this.es = es;
         this.registry = registry;
-        ensureIndex();
+        FeedbackEventsIndex.ensure(es);
     }
 
     public void record(Event e) {
@@ -67,7 +65,7 @@ public final class FeedbackStore {
             doc.put("query_id", e.queryId());
         }
         try {
-            es.index(i -> i.index(INDEX).document(doc).refresh(Refresh.WaitFor));
+            es.index(i -> i.index(FeedbackEventsIndex.NAME).document(doc).refresh(Refresh.WaitFor));
         } catch (IOException ex) {
             throw new UncheckedIOException("feedback not stored", ex);
         }
@@ -96,7 +94,7 @@ public final class FeedbackStore {
                 : Query.of(q -> q.bool(b -> b.filter(range).filter(f -> f.term(t -> t.field("tenant_id").value(tenant)))));
         SearchResponse<Void> response;
         try {
-            response = es.search(s -> s.index(INDEX).size(0).query(window)
+            response = es.search(s -> s.index(FeedbackEventsIndex.NAME).size(0).query(window)
                     .aggregations("fusion", a -> a.terms(t -> t.field("fusion").size(20))
                             .aggregations("events", sub -> sub.filters(f -> f.filters(b -> b.keyed(Map.of(
                                     "impressions", event("impression", Integer.MAX_VALUE),
@@ -131,31 +129,5 @@ public final class FeedbackStore {
 
     private static double ratio(long a, long b) {
         return b == 0 ? 0 : a / (double) b;
-    }
-
-    private void ensureIndex() {
-        try {
-            if (!es.indices().exists(e -> e.index(INDEX)).value()) {
-                es.indices().create(c -> c.index(INDEX).mappings(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
-                        .properties("search_id", p -> p.keyword(k -> k))
-                        .properties("result_id", p -> p.long_(l -> l))
-                        .properties("rank", p -> p.integer(i -> i))
-                        .properties("event", p -> p.keyword(k -> k))
-                        .properties("fusion", p -> p.keyword(k -> k))
-                        .properties("index", p -> p.keyword(k -> k))
-                        .properties("occurred_at", p -> p.date(d -> d))
-                        .properties("tenant_id", p -> p.keyword(k -> k))
-                        .properties("query_id", p -> p.long_(l -> l))));
-            } else { // created before events carried a tenant or a query: adding fields to the strict mapping is allowed
-                es.indices().putMapping(m -> m.index(INDEX).properties("tenant_id", p -> p.keyword(k -> k))
-                        .properties("query_id", p -> p.long_(l -> l)));
-            }
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.hybridmatch.engine.monitoring;
+package io.hybridmatch.indexing.consistency;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hybridmatch.indexing.DocumentIndexer;

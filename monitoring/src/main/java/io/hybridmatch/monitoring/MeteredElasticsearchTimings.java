@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
  * Elasticsearch latency per index and operation, {@code hybridmatch_elasticsearch_seconds{index,operation}}: the
  * counterpart of the vector store's {@code hybridmatch_vector_seconds}, so the two can be read side by side.
  */
-public final class ElasticsearchTimers {
+public final class MeteredElasticsearchTimings {
 
-    private ElasticsearchTimers() {
+    private MeteredElasticsearchTimings() {
     }
 
     public static ElasticsearchTimings of(MeterRegistry registry) {

@@ -1,8 +1,7 @@
-package io.hybridmatch.engine;
+package io.hybridmatch.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hybridmatch.engine.monitoring.EmbeddingDriftMonitor;
 import io.hybridmatch.vector.VectorHit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.hybridmatch.engine.monitoring;
+package io.hybridmatch.monitoring;
 
 import io.hybridmatch.vector.Metric;
 import io.hybridmatch.vector.VectorHit;

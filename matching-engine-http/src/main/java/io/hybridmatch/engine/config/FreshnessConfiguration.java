@@ -1,4 +1,4 @@
-package io.hybridmatch.engine.monitoring;
+package io.hybridmatch.engine.config;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hybridmatch.monitoring.IndexFreshness;
