@@ -10,17 +10,9 @@ import io.hybridmatch.vector.VectorStoreBackup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -48,17 +40,14 @@ import java.util.function.Supplier;
 public final class FaissVectorStore implements VectorStore {
 
     private static final String STAGING_FACTORY = "Flat";
-    private static final int MAX_EF_SEARCH = 4_096;
-    private static final int DEFAULT_EF_SEARCH = 16;
-    private static final int DEFAULT_NPROBE = 1;
     private static final int RECONSTRUCT_CHUNK = 4_096;
 
     private final Path directory;
     private final FaissIndexSpec spec;
     private final FaissStoreTuning tuning;
     private final boolean targetNeedsTraining;
-    private final FileChannel lockChannel;
-    private final FileLock directoryLock;
+    private final DirectoryLock directoryLock;
+    private final SearchPlanner planner;
     /** Held by writes, rebuilds and snapshots, which are therefore serial; searches never take it. */
     private final ReentrantLock writer = new ReentrantLock();
     /** Read: searches and lookups. Write: the moments FAISS or the label map change. */
@@ -74,13 +63,12 @@ public final class FaissVectorStore implements VectorStore {
     private boolean holdsDeleted;
     private boolean closed;
 
-    private FaissVectorStore(Path directory, FaissIndexSpec spec, FaissStoreTuning tuning,
-                             FileChannel lockChannel, FileLock directoryLock) {
+    private FaissVectorStore(Path directory, FaissIndexSpec spec, FaissStoreTuning tuning, DirectoryLock directoryLock) {
         this.directory = directory;
         this.spec = spec;
         this.tuning = tuning;
-        this.lockChannel = lockChannel;
         this.directoryLock = directoryLock;
+        this.planner = new SearchPlanner(spec, tuning);
         try (FaissIndex probe = FaissIndex.create(spec.dimension(), spec.factory(), spec.metric())) {
             this.targetNeedsTraining = !probe.isTrained();
         }
@@ -93,20 +81,14 @@ public final class FaissVectorStore implements VectorStore {
     /** Opens (or creates) the store in {@code directory}, which one open store at a time may use. */
     public static FaissVectorStore open(Path directory, FaissIndexSpec spec, FaissStoreTuning tuning) {
         try {
-            Files.createDirectories(directory);
-            FileChannel lockChannel = FileChannel.open(directory.resolve("LOCK"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock lock;
+            DirectoryLock lock = DirectoryLock.acquire(directory);
+            FaissVectorStore store;
             try {
-                lock = lockChannel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
+                store = new FaissVectorStore(directory, spec, tuning, lock);
+            } catch (RuntimeException e) { // e.g. a factory FAISS does not know: the directory stays usable
+                lock.close();
+                throw e;
             }
-            if (lock == null) {
-                lockChannel.close();
-                throw new IllegalStateException("vector store " + directory + " is already open");
-            }
-            FaissVectorStore store = new FaissVectorStore(directory, spec, tuning, lockChannel, lock);
             try {
                 store.load();
                 return store;
@@ -208,26 +190,7 @@ public final class FaissVectorStore implements VectorStore {
     @Override
     public List<VectorHit> search(VectorQuery query) {
         VectorInput.checkQuery(query, spec.dimension(), spec.name());
-        return read(() -> {
-            if (labels.liveCount() == 0) {
-                return List.of();
-            }
-            if (!query.filtered()) {
-                byte[] selected = labels.tombstones() == 0 ? null : labels.liveBitmap();
-                return approximate(query.vector(), query.k(), selected, labels.liveCount());
-            }
-            long[] allowed = Arrays.stream(query.allowedIds()).map(labels::labelOf).filter(label -> label >= 0)
-                    .distinct().toArray();
-            if (allowed.length == 0) {
-                return List.of();
-            }
-            if (allowed.length <= tuning.exactFilterLimit()) {
-                return exact(query.vector(), query.k(), allowed);
-            }
-            BitSet selected = new BitSet(labels.labelCount());
-            Arrays.stream(allowed).forEach(label -> selected.set((int) label));
-            return approximate(query.vector(), query.k(), selected.toByteArray(), allowed.length);
-        });
+        return read(() -> planner.search(index, labels, query));
     }
 
     @Override
@@ -361,8 +324,7 @@ public final class FaissVectorStore implements VectorStore {
             if (wal != null) {
                 wal.close();
             }
-            directoryLock.release();
-            lockChannel.close();
+            directoryLock.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -472,11 +434,7 @@ public final class FaissVectorStore implements VectorStore {
     /** Search-time settings kept on the index itself; only called before the index is visible to searches. */
     private void configure(FaissIndex target) {
         target.enableReconstruct();
-        target.setHnswEfSearch(defaultEfSearch());
-    }
-
-    private int defaultEfSearch() {
-        return spec.efSearch() > 0 ? spec.efSearch() : DEFAULT_EF_SEARCH;
+        target.setHnswEfSearch(planner.defaultEfSearch());
     }
 
     private void snapshot() throws IOException {
@@ -484,41 +442,6 @@ public final class FaissVectorStore implements VectorStore {
         wal.reset();
         snapshotSequence = sequence;
         holdsDeleted = labels.tombstones() > 0;
-    }
-
-    // --- searching (callers hold the read lock) ---
-
-    /** FAISS search; {@code candidates} = how many labels may match, which widens the search when few do. */
-    private List<VectorHit> approximate(float[] query, int k, byte[] selected, int candidates) {
-        int wanted = Math.min(k, candidates);
-        double share = (double) candidates / labels.labelCount();
-        int efSearch = Math.max(defaultEfSearch(), wanted);
-        int nprobe = spec.nprobe() > 0 ? spec.nprobe() : DEFAULT_NPROBE;
-        if (share < 1) {
-            // a filter passing a share s of the labels leaves about s of the explored candidates: explore 1/s more
-            efSearch = (int) Math.min(MAX_EF_SEARCH, Math.ceil(efSearch / share));
-            nprobe = (int) Math.min(spec.ivfLists().orElse(nprobe), Math.ceil(nprobe / share));
-        }
-        FaissIndex.SearchResult result = index.search(query, wanted, selected, efSearch, nprobe);
-        List<VectorHit> hits = new ArrayList<>(wanted);
-        for (int i = 0; i < wanted; i++) {
-            long label = result.labels()[i];
-            if (label >= 0) {
-                hits.add(new VectorHit(labels.idOf(label), result.scores()[i]));
-            }
-        }
-        return hits;
-    }
-
-    private List<VectorHit> exact(float[] query, int k, long[] allowed) {
-        float[] scores = index.score(query, allowed);
-        List<VectorHit> hits = new ArrayList<>(allowed.length);
-        for (int i = 0; i < allowed.length; i++) {
-            hits.add(new VectorHit(labels.idOf(allowed[i]), scores[i]));
-        }
-        Comparator<VectorHit> byScore = Comparator.comparingDouble(VectorHit::score);
-        hits.sort((spec.metric().higherIsBetter() ? byScore.reversed() : byScore).thenComparingLong(VectorHit::id));
-        return List.copyOf(hits.subList(0, Math.min(k, hits.size())));
     }
 
     // --- locking ---
