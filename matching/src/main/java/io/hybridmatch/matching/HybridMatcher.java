@@ -79,17 +79,18 @@ public final class HybridMatcher {
         SearchIndex target = query.direction().target();
         Source source = stages.stage("source", () -> source(query));
         RetrievedLists retrieved = stages.stage("retrieval", () -> retrieve(query, source, stages));
-        KeywordRetriever.Result keywordHits = retrieved.keyword();
+        RankedList keywordHits = retrieved.keyword();
         RankedList vectorHits = retrieved.vector();
-        Map<Long, Double> fused = stages.stage("fusion", () -> Fusion.fuse(query.fusion(), keywordHits.ranked(), vectorHits,
+        Map<Long, Double> fused = stages.stage("fusion", () -> Fusion.fuse(query.fusion(), keywordHits, vectorHits,
                 query.rrfK(), query.vectorWeight()));
         List<Long> order = new ArrayList<>(fused.keySet());
         order.sort(Comparator.comparingDouble((Long id) -> -fused.get(id)).thenComparingLong(id -> id));
 
         List<Long> pool = order.subList(0, Math.min(order.size(), Math.max(MIN_POOL, (query.page() + 1) * query.size())));
-        Map<Long, Map<String, Object>> docs = new HashMap<>(keywordHits.sources());
+        Map<Long, Map<String, Object>> docs = retrieved.sources();
+        // only what neither retriever could fetch (a hit whose source was gone): usually nothing, no request
         docs.putAll(stages.stage("fetch", () -> fetchAll(target, pool.stream().filter(id -> !docs.containsKey(id)).toList())));
-        Scored scored = stages.stage("scoring", () -> score(query, source.subject(), pool, fused, docs, keywordHits.ranked(), vectorHits));
+        Scored scored = stages.stage("scoring", () -> score(query, source.subject(), pool, fused, docs, keywordHits, vectorHits));
         return new MatchResult(scored.page(), scored.pool(), query.fusion(), stages.millis());
     }
 
@@ -97,7 +98,11 @@ public final class HybridMatcher {
     private record Source(NormalizedDocument document, Subject subject, float[] vector, List<Query> clauses) {
     }
 
-    private record RetrievedLists(KeywordRetriever.Result keyword, RankedList vector) {
+    /** Both ranked lists and the sources of their hits. */
+    private record RetrievedLists(RankedList keyword, RankedList vector, Map<Long, Map<String, Object>> sources) {
+    }
+
+    private record VectorSide(RankedList hits, Map<Long, Map<String, Object>> sources) {
     }
 
     /** The requested page and how many documents of the pool were scored. */
@@ -118,21 +123,31 @@ public final class HybridMatcher {
         return new Source(sourceDoc, subject, queryVector, filters.of(query, subject, tenant));
     }
 
-    /** Both retrievers at once: the vector side on a virtual thread, the keyword side on this one. */
+    /**
+     * Both retrievers at once: the vector side on a virtual thread, the keyword side on this one. The vector side
+     * also fetches its hits' sources (the keyword side gets them with its hits), so that scoring rarely waits for
+     * a fetch after fusion.
+     */
     private RetrievedLists retrieve(MatchQuery query, Source source, MatchStages stages) {
         SearchIndex target = query.direction().target();
-        CompletableFuture<RankedList> vectorHits = CompletableFuture.supplyAsync(() -> stages.retriever("faiss",
-                () -> vector.search(target, store(target), source.vector(), source.clauses(), query.recallSize())), RETRIEVERS);
+        CompletableFuture<VectorSide> vectorSide = CompletableFuture.supplyAsync(() -> {
+            RankedList hits = stages.retriever("faiss",
+                    () -> vector.search(target, store(target), source.vector(), source.clauses(), query.recallSize()));
+            return new VectorSide(hits, stages.retriever("faiss_sources", () -> fetchAll(target, List.copyOf(hits.scores().keySet()))));
+        }, RETRIEVERS);
         KeywordRetriever.Result keywordHits;
         try {
             keywordHits = stages.retriever("elasticsearch", () -> keyword.search(target, source.subject(),
                     source.document().title(), source.clauses(), query.recallSize()));
         } catch (RuntimeException e) {
-            vectorHits.cancel(true);
+            vectorSide.cancel(true);
             throw e;
         }
         try {
-            return new RetrievedLists(keywordHits, vectorHits.join());
+            VectorSide v = vectorSide.join();
+            Map<Long, Map<String, Object>> sources = new HashMap<>(v.sources());
+            sources.putAll(keywordHits.sources());
+            return new RetrievedLists(keywordHits.ranked(), v.hits(), sources);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

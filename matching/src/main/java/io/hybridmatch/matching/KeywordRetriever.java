@@ -53,7 +53,9 @@ final class KeywordRetriever {
                 .value(FieldValue.of(skill)).boost(1.5f)))));
         SearchResponse<Map> response;
         try {
+            // no total hit count: Elasticsearch may then skip documents that cannot enter the top (block-max WAND)
             response = es.search(s -> s.index(target.alias()).size(size).source(ScoringSource.of(target.kind()))
+                    .trackTotalHits(t -> t.enabled(false))
                     .query(q -> q.bool(b -> b.should(should).minimumShouldMatch("1").filter(filters))), Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException("keyword retrieval on " + target.alias() + " failed", e);

@@ -1,0 +1,83 @@
+package io.hybridmatch.bench.latency;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Offer → candidates requests through HTTP to a running engine, one at a time (latency, not throughput), with the
+ * default options. Reports the client's end-to-end times and, from the engine's Prometheus histograms scraped
+ * before and after, each stage and retriever and Spring's own request timer.
+ */
+final class MatchRequests {
+
+    static final String DIRECTION = "direction=\"candidates_for_offer\"";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** End to end in ms per request (client side), and the engine's histograms of the measured requests. */
+    record Result(double[] endToEndMs, StageHistograms stages, StageHistograms retrievers, StageHistograms server) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI engine;
+    private final String apiKey;
+
+    MatchRequests(URI engine, String apiKey) {
+        this.engine = engine;
+        this.apiKey = apiKey;
+    }
+
+    Result run(List<Long> offerIds, int warmUp, int requests) throws IOException, InterruptedException {
+        for (int i = 0; i < warmUp; i++) {
+            match(offerIds.get(i % offerIds.size()));
+        }
+        String before = scrape();
+        double[] endToEnd = new double[requests];
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            match(offerIds.get((warmUp + i) % offerIds.size()));
+            endToEnd[i] = (System.nanoTime() - start) / 1e6;
+        }
+        String after = scrape();
+        return new Result(endToEnd, histograms(after, "hybridmatch_match_stage_seconds", "stage", DIRECTION)
+                .minus(histograms(before, "hybridmatch_match_stage_seconds", "stage", DIRECTION)),
+                histograms(after, "hybridmatch_match_retriever_seconds", "retriever", DIRECTION)
+                        .minus(histograms(before, "hybridmatch_match_retriever_seconds", "retriever", DIRECTION)),
+                histograms(after, "http_server_requests_seconds", null, "uri=\"/match/candidates\"")
+                        .minus(histograms(before, "http_server_requests_seconds", null, "uri=\"/match/candidates\"")));
+    }
+
+    private static StageHistograms histograms(String scrape, String metric, String key, String filter) {
+        return StageHistograms.parse(scrape, metric, key, filter);
+    }
+
+    private void match(long offerId) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(engine.resolve("/match/candidates"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(java.util.Map.of("job_offer_id", offerId)))));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("offer " + offerId + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    String scrape() throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(engine.resolve("/actuator/prometheus")).GET()).body();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static double percentile(double[] values, double q) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+}
