@@ -41,8 +41,7 @@ final class IndexTypes {
 
     /**
      * The factories compared: HNSW32 (the default), IVF with flat codes, IVF with 48-byte product-quantised codes
-     * ({@code np}: without FAISS's polysemous training, an annealing of the code order that only Hamming-distance
-     * search uses and that took 709 s for 5,000 training vectors on this machine).
+     * ({@code np}: without FAISS's polysemous training, which only Hamming-distance search uses).
      */
     static List<String> factories(long n) {
         int lists = ivfLists(n);
