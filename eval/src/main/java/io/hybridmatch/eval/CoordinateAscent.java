@@ -163,7 +163,7 @@ final class CoordinateAscent {
     }
 
     private static boolean before(Prepared q, double[] score, int a, int b) {
-        return score[a] > score[b] || score[a] == score[b] && q.ids()[a] < q.ids()[b];
+        return score[a] > score[b] || (score[a] == score[b] && q.ids()[a] < q.ids()[b]);
     }
 
     static double[] normalised(double[] w) {

@@ -58,7 +58,7 @@ final class FeatureScorer {
             scores.put(Criterion.LANGUAGES, spoken / (double) offer.languages().size());
         }
         if (offer.education() != null && candidate.education() != null) {
-            int gap = offer.education().ordinal() - candidate.education().ordinal();
+            int gap = offer.education().rank() - candidate.education().rank();
             scores.put(Criterion.EDUCATION, gap <= 0 ? 1.0 : Math.max(0, 1 - gap / 4.0));
         }
         return new Features(scores, skills, occupations);

@@ -89,7 +89,7 @@ final class TargetFilters {
         }
         if (must(query, Criterion.EDUCATION) && offer.education() != null) {
             clauses.add(terms("education", Arrays.stream(EducationLevel.values())
-                    .filter(level -> level.ordinal() >= offer.education().ordinal()).map(EducationLevel::code).toList()));
+                    .filter(level -> level.rank() >= offer.education().rank()).map(EducationLevel::code).toList()));
         }
         return clauses;
     }

@@ -15,6 +15,12 @@ public enum EducationLevel {
             MASTER, List.of("bac+5", "bac +5", "master", "masters", "msc", "mba", "ingenieur", "diplome d ingenieur", "engineering degree", "dess", "dea", "grande ecole"),
             DOCTORATE, List.of("bac+8", "bac +8", "phd", "ph.d", "doctorat", "doctorate", "these", "doctor"));
 
+    /** 0 for the lowest level: the constants are declared in ascending order. */
+    @SuppressWarnings("EnumOrdinal")
+    public int rank() {
+        return ordinal();
+    }
+
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

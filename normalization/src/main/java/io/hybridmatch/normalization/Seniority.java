@@ -14,6 +14,7 @@ public enum Seniority {
             SENIOR, List.of("senior", "experimente", "experimentee", "expert", "experte", "sr"),
             LEAD, List.of("lead", "tech lead", "principal", "staff", "head", "manager", "responsable", "chef d equipe", "directeur", "directrice", "architect", "architecte"));
 
+    @SuppressWarnings("EnumOrdinal") // the constants are declared from the lowest level up: that order is the rank
     public int rank() {
         return ordinal();
     }

@@ -151,7 +151,7 @@ public final class ApiLoad {
             JsonNode hits = post("/faiss/search", Map.of("index", "candidates", "vector", query, "top_k", BATCH,
                     "allowed_ids", batch)).get("hits");
             long scores = hits.valueStream().map(h -> h.get("score").floatValue()).distinct().count();
-            if (!(hits.size() == 0 || hits.size() == BATCH && scores == 1)) {
+            if (!(hits.size() == 0 || (hits.size() == BATCH && scores == 1))) {
                 problem(torn, "search in batch " + batch.getFirst() + ": " + hits.size() + " hits, " + scores + " scores");
             }
         }
@@ -161,7 +161,7 @@ public final class ApiLoad {
     private List<Long> ids(int writer, int batch) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < BATCH; i++) {
-            ids.add(idBase + writer * 1_000L + batch * BATCH + i);
+            ids.add(idBase + writer * 1_000L + (long) batch * BATCH + i);
         }
         return ids;
     }

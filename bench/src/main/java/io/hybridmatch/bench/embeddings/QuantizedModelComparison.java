@@ -45,7 +45,8 @@ public final class QuantizedModelComparison {
                     embedder.embed(texts.subList(0, BATCH)); // warm-up
                     long start = System.nanoTime();
                     texts.subList(0, n / 4).forEach(embedder::embed);
-                    single.get(model).add((n / 4) / ((System.nanoTime() - start) / 1e9));
+                    int singles = n / 4;
+                    single.get(model).add(singles / ((System.nanoTime() - start) / 1e9));
                     start = System.nanoTime();
                     for (int i = 0; i < n; i += BATCH) {
                         embedder.embed(texts.subList(i, Math.min(n, i + BATCH)));

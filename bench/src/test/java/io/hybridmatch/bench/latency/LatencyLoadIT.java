@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The short form of {@code bench/latency/run}: 20,000 generated candidates through the indexing pipeline, a real
+ * The short form of {@code bench/latency/run}: 5,000 generated candidates (-Dlatency-load.candidates) through the indexing pipeline, a real
  * engine process on them, a few requests through HTTP; then the index types on the same vectors. Behaviour only,
  * no timing: every request is accounted for in every stage and the stages add up to the request; the index types
  * find the exact neighbours and product quantisation is the small one.
  */
 class LatencyLoadIT {
 
-    static final int CANDIDATES = 20_000;
+    static final int CANDIDATES = Integer.getInteger("latency-load.candidates", 5_000);
     static final int REQUESTS = 12;
     static final String KEY = "latency-" + java.util.UUID.randomUUID();
     static Path data;
