@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.LongStream;
 
 /**
  * The steps of {@code bench/latency/run} (which starts Elasticsearch and the engine between them):
@@ -71,12 +70,12 @@ public final class LatencyLoad {
                 .map(o -> ((Number) o.get("job_offer_id")).longValue()).toList();
     }
 
-    /** Every vector of one of the engine's FAISS stores, by id 1..size. */
+    /** Every vector of one of the engine's FAISS stores, in id order (the engine may have added its demo documents). */
     static float[][] vectors(Path vectorsDir, String name, String factory) {
         FaissIndexSpec spec = new FaissIndexSpec(name, 384, Metric.INNER_PRODUCT, factory, 64, 16);
         try (FaissVectorStore store = FaissVectorStore.open(vectorsDir.resolve(name), spec,
                 new FaissStoreTuning(0.2, 1_000, 20_000, 39, 16L << 30))) {
-            return LongStream.rangeClosed(1, store.size()).mapToObj(id -> store.vector(id).orElseThrow()).toArray(float[][]::new);
+            return store.ids().sorted().mapToObj(id -> store.vector(id).orElseThrow()).toArray(float[][]::new);
         }
     }
 
