@@ -55,10 +55,9 @@ class RestartIT {
 
         assertThatThrownBy(() -> start(URI.create(""), dataDir).close())
                 .rootCause()
-                .hasMessageContaining("Binding validation errors on hybridmatch")
-                .hasMessageContaining("on field 'elasticsearch.url'")
+                .hasMessageContaining("hybridmatch.elasticsearch.url must name the Elasticsearch cluster")
                 .hasMessageContaining("ELASTICSEARCH_URL")
-                .hasMessageContaining("the engine does not start one");
+                .hasMessageContaining("the engine and the worker do not start one");
         assertThat(dataDir.resolve("elasticsearch")).doesNotExist();
     }
 

@@ -2,6 +2,7 @@ package io.hybridmatch.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hybridmatch.elasticsearch.local.TestElasticsearch;
 import io.hybridmatch.security.ApiKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +44,8 @@ class ManagementSecurityIT {
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
         registry.add("hybridmatch.security.api-keys-file", ManagementSecurityIT::keyFile);
+        // the worker does not start without its indexing settings (WithoutElasticsearchIT)
+        registry.add("hybridmatch.elasticsearch.url", () -> TestElasticsearch.url().toString());
     }
 
     private static String keyFile() {

@@ -3,15 +3,23 @@ package io.hybridmatch.bench.worker;
 import io.hybridmatch.worker.WorkerApplication;
 import io.hybridmatch.celery.worker.CeleryTaskHandler;
 import io.hybridmatch.celery.worker.TaskParameters;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 
-/** The Java worker with one task, {@code bench.noop(i)}, for bench/worker/run: measures the worker, not a task. */
-public final class NoopWorkerMain {
-
-    private NoopWorkerMain() {
-    }
+/**
+ * The Java worker with one task, {@code bench.noop(i)}, for bench/worker/run: measures the worker, not a task. The
+ * worker's beans but its indexing tasks (which refuse to start without Elasticsearch), its configuration file.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackageClasses = WorkerApplication.class, excludeFilters = @ComponentScan.Filter(
+        type = FilterType.REGEX, pattern = "io\\.hybridmatch\\.worker\\.(WorkerApplication|config\\.IndexingConfiguration)"))
+public class NoopWorkerMain {
 
     @Configuration(proxyBeanMethods = false)
     static class NoopTask {
@@ -22,7 +30,7 @@ public final class NoopWorkerMain {
     }
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(WorkerApplication.class, NoopTask.class)
+        new SpringApplicationBuilder(NoopWorkerMain.class, NoopTask.class)
                 .properties(WorkerApplication.CONFIG_NAME).run(args);
     }
 }

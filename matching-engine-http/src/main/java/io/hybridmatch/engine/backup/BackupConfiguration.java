@@ -6,6 +6,7 @@ import io.hybridmatch.engine.config.HybridmatchProperties;
 import io.hybridmatch.engine.erasure.Erasure;
 import io.hybridmatch.engine.feedback.FeedbackStore;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
+import io.hybridmatch.vector.VectorBackend;
 import io.hybridmatch.vector.VectorStoreRegistry;
 import io.hybridmatch.vector.elasticsearch.ElasticsearchVectorIndexSpec;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class BackupConfiguration {
     @Bean
     Backups backups(VectorStoreRegistry vectors, ElasticsearchSnapshots snapshots, Erasure erasure,
                     HybridmatchProperties properties, BackupProperties backup) {
-        boolean vectorsInElasticsearch = properties.vectorStore() == HybridmatchProperties.VectorBackend.ELASTICSEARCH;
+        boolean vectorsInElasticsearch = properties.vectorStore() == VectorBackend.ELASTICSEARCH;
         Stream<String> vectorIndices = vectorsInElasticsearch
                 ? vectors.names().stream().map(ElasticsearchVectorIndexSpec::indexOf) : Stream.empty();
         List<String> indices = Stream.of(Arrays.stream(SearchIndex.values()).map(SearchIndex::alias),

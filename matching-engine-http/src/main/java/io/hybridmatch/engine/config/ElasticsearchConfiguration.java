@@ -1,28 +1,23 @@
 package io.hybridmatch.engine.config;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
-import io.hybridmatch.search.elasticsearch.ElasticsearchCredentials;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
-import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfiguration {
 
     /**
      * The configured cluster, used as is: the engine never starts Elasticsearch (bin/run and tests do). A secured
-     * cluster's credentials: hybridmatch.elasticsearch.username + password, or api-key (application.yml).
+     * cluster's credentials: hybridmatch.elasticsearch.username + password, or api-key ({@code ElasticsearchSettings}).
      */
     @Bean(destroyMethod = "close")
-    ElasticsearchClient elasticsearchClient(HybridmatchProperties properties, Environment env) {
-        return ElasticsearchClients.create(URI.create(properties.elasticsearch().url().strip()),
-                ElasticsearchCredentials.fromProperties(env::getProperty));
+    ElasticsearchClient elasticsearchClient(HybridmatchProperties properties) {
+        return properties.elasticsearch().connect();
     }
 
     /** The candidates and job_offers indexes exist (templates, versioned indexes, aliases) once this bean does. */

@@ -4,9 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hybridmatch.monitoring.IndexFreshness;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,9 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class FreshnessConfiguration {
 
     @Bean
-    IndexFreshness indexFreshness(ElasticsearchClient es,
-                                  @Value("${hybridmatch.monitoring.freshness-window:15m}") Duration window) {
-        return new IndexFreshness(es, Arrays.stream(SearchIndex.values()).map(SearchIndex::alias).toList(), window,
-                Clock.systemUTC());
+    IndexFreshness indexFreshness(ElasticsearchClient es, HybridmatchProperties properties) {
+        return new IndexFreshness(es, Arrays.stream(SearchIndex.values()).map(SearchIndex::alias).toList(),
+                properties.monitoring().freshnessWindow(), Clock.systemUTC());
     }
 }

@@ -9,19 +9,21 @@ import io.hybridmatch.vector.faiss.FaissIndexSpec;
 import io.hybridmatch.vector.faiss.FaissVectorStores;
 import io.hybridmatch.vector.faiss.FaissVectorStore;
 import io.hybridmatch.vector.VectorStore;
+import io.hybridmatch.vector.VectorIndexSettings;
+import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.monitoring.EmbeddingDriftMonitor;
 import io.hybridmatch.monitoring.MeteredVectorStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 
 /**
- * One vector store per configured entity, its dimension taken from the embedding model, on the backend that
+ * One vector store per entity (candidates, job_offers; {@code hybridmatch.vector-indexes.<entity>} tunes it), its dimension taken from the embedding model, on the backend that
  * {@code hybridmatch.vector-store} names: FAISS under {@code data-dir/vectors}, or Elasticsearch {@code dense_vector}
  * indexes on the engine's cluster. The HTTP layer only sees {@link VectorStoreRegistry}.
  */
@@ -32,17 +34,15 @@ class VectorStoreConfiguration {
     @DependsOn("backupRestore") // a backup restored at start-up is in place before the stores open
     VectorStoreRegistry vectorStores(HybridmatchProperties properties, TextEmbedder embedder, ElasticsearchClient es,
                                      MeterRegistry registry, EmbeddingDriftMonitor drift) {
-        Map<String, HybridmatchProperties.VectorIndex> indexes = properties.vectorIndexes();
-        if (indexes == null || indexes.isEmpty()) {
-            throw new IllegalStateException("hybridmatch.vector-indexes names no index");
-        }
+        Map<String, VectorIndexSettings> indexes = VectorIndexSettings.forEntities(properties.vectorIndexes(),
+                Arrays.stream(SearchIndex.values()).map(SearchIndex::alias).toList());
         VectorStoreRegistry stores = switch (properties.vectorStore()) {
             case FAISS -> FaissVectorStores.open(properties.dataDir().resolve("vectors"), indexes.entrySet().stream()
                     .map(e -> new FaissIndexSpec(e.getKey(), embedder.dimension(), e.getValue().metric(),
                             e.getValue().factory(), e.getValue().efSearch(), e.getValue().nprobe()))
                     .toList());
             case ELASTICSEARCH -> ElasticsearchVectorStores.open(es, indexes.entrySet().stream()
-                    .map(e -> elasticsearchSpec(e.getKey(), embedder.dimension(), e.getValue()))
+                    .map(e -> ElasticsearchVectorIndexSpec.of(e.getKey(), embedder.dimension(), e.getValue()))
                     .toList());
         };
         Map<String, VectorStore> metered = new LinkedHashMap<>();
@@ -55,12 +55,5 @@ class VectorStoreConfiguration {
             metered.put(name, new MeteredVectorStore(store, registry, drift));
         }
         return VectorStoreRegistry.of(metered);
-    }
-
-    private static ElasticsearchVectorIndexSpec elasticsearchSpec(String name, int dimension,
-                                                                  HybridmatchProperties.VectorIndex index) {
-        ElasticsearchVectorIndexSpec defaults = ElasticsearchVectorIndexSpec.of(name, dimension, index.metric());
-        return new ElasticsearchVectorIndexSpec(name, dimension, index.metric(), defaults.index(), index.hnswM(),
-                index.efConstruction(), index.efSearch(), index.quantized(), index.shards(), index.replicas());
     }
 }

@@ -86,16 +86,19 @@ class ElasticsearchClientsTest {
     }
 
     @Test
-    void theServicesPropertiesNameTheCredentialsAndBlankMeansNone() throws IOException {
+    void theServicesSettingsNameTheCredentialsAndBlankMeansNone() throws IOException {
         expected = "ApiKey a2V5LWZyb20tcHJvcGVydGllcw==";
-        java.util.Map<String, String> properties = java.util.Map.of("hybridmatch.elasticsearch.username", "",
-                "hybridmatch.elasticsearch.api-key", "a2V5LWZyb20tcHJvcGVydGllcw==");
-        assertThat(ping(ElasticsearchClients.create(url(null), ElasticsearchCredentials.fromProperties(properties::get)))).isTrue();
+        assertThat(ping(new ElasticsearchSettings(url(null).toString(), "", null, "a2V5LWZyb20tcHJvcGVydGllcw==", null)
+                .connect())).isTrue();
         assertThat(received).containsOnly(expected);
         expected = "Basic " + Base64.getEncoder().encodeToString("elastic:from-url".getBytes(StandardCharsets.UTF_8));
-        java.util.Map<String, String> blank = java.util.Map.of("hybridmatch.elasticsearch.username", "",
-                "hybridmatch.elasticsearch.password", "", "hybridmatch.elasticsearch.api-key", "");
-        assertThat(ping(ElasticsearchClients.create(url("elastic:from-url"), ElasticsearchCredentials.fromProperties(blank::get)))).isTrue();
+        assertThat(ping(new ElasticsearchSettings(url("elastic:from-url").toString(), "", "", "", null).connect())).isTrue();
+    }
+
+    @Test
+    void aMissingUrlIsRefusedWithWhatToSet() {
+        assertThatThrownBy(() -> new ElasticsearchSettings(" ", null, null, null, null))
+                .hasMessageContaining("hybridmatch.elasticsearch.url").hasMessageContaining("ELASTICSEARCH_URL");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.hybridmatch.vector.elasticsearch;
 
 import io.hybridmatch.vector.Metric;
+import io.hybridmatch.vector.VectorIndexSettings;
 
 /**
  * One entity's vectors in Elasticsearch.
@@ -25,9 +26,16 @@ public record ElasticsearchVectorIndexSpec(String name, int dimension, Metric me
         }
     }
 
-    /** Index {@link #indexOf(String) vectors-<name>}, HNSW m=16, ef_construction=100, 64 candidates, int8, one shard, no replica. */
+    /** Index {@link #indexOf(String) vectors-<name>} with the {@link VectorIndexSettings#defaults default settings}. */
     public static ElasticsearchVectorIndexSpec of(String name, int dimension, Metric metric) {
-        return new ElasticsearchVectorIndexSpec(name, dimension, metric, indexOf(name), 16, 100, 64, true, 1, 0);
+        return of(name, dimension, VectorIndexSettings.defaults(metric));
+    }
+
+    /** Index {@link #indexOf(String) vectors-<name>} as configured ({@code ef-search} is the candidates' number). */
+    public static ElasticsearchVectorIndexSpec of(String name, int dimension, VectorIndexSettings settings) {
+        return new ElasticsearchVectorIndexSpec(name, dimension, settings.metric(), indexOf(name), settings.hnswM(),
+                settings.efConstruction(), settings.efSearch(), settings.quantized(), settings.shards(),
+                settings.replicas());
     }
 
     /** The index an entity's vectors live in: {@code vectors-<name>}. */

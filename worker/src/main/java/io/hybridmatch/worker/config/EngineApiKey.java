@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
 
 /**
  * The API key the worker presents to the engine: {@code hybridmatch.engine.api-key} (env
@@ -21,9 +20,9 @@ final class EngineApiKey {
     private EngineApiKey() {
     }
 
-    static String from(Environment env) {
-        String key = env.getProperty("hybridmatch.engine.api-key");
-        String file = env.getProperty("hybridmatch.engine.api-key-file");
+    static String from(IndexingProperties.Engine engine) {
+        String key = engine.apiKey();
+        String file = engine.apiKeyFile();
         if ((key == null || key.isBlank()) && file != null && !file.isBlank()) {
             try {
                 key = Files.readString(Path.of(file), StandardCharsets.UTF_8).lines().findFirst().orElse("").trim();
