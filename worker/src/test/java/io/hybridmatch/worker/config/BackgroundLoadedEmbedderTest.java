@@ -60,6 +60,26 @@ class BackgroundLoadedEmbedderTest {
                     .isInstanceOf(IndexingUnavailableException.class)
                     .hasMessageContaining("embedding model missing could not be loaded")
                     .hasCauseInstanceOf(RuntimeException.class);
+            assertThat(embedder.loaded()).isFalse();
+        }
+    }
+
+    @Test
+    void aFailedLoadIsTriedAgainByTheNextCaller() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        try (BackgroundLoadedEmbedder embedder = new BackgroundLoadedEmbedder(MODEL.modelId(), () -> {
+            if (loads.incrementAndGet() == 1) {
+                throw new java.io.IOException("model file not restored yet");
+            }
+            return new OnnxSentenceEmbedder(MODEL);
+        }); TextEmbedder direct = new OnnxSentenceEmbedder(MODEL)) {
+            embedder.startLoading();
+            assertThatThrownBy(() -> embedder.embed("Comptable"))
+                    .isInstanceOf(IndexingUnavailableException.class)
+                    .hasRootCauseMessage("model file not restored yet");
+            assertThat(embedder.loaded()).isFalse();
+            assertThat(embedder.embed("Comptable")).containsExactly(direct.embed("Comptable"));
+            assertThat(loads).hasValue(2);
             assertThat(embedder.loaded()).isTrue();
         }
     }
