@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every kind of bad input is a 400 problem document, and nothing already indexed changes. */
@@ -22,14 +21,8 @@ class BadInputIT extends EngineIT {
     private static final int DIMENSION = 384;
     private static final float[] KEPT_VECTOR = UnitVectors.random(DIMENSION, 4242);
 
-    @LocalServerPort
-    int port;
-
-    private ContractClient client;
-
     @BeforeEach
     void indexOneVector() {
-        client = new ContractClient(port);
         client.post("/faiss/upsert", Map.of("index", INDEX, "items", List.of(Map.of("id", KEPT_ID, "vector", KEPT_VECTOR))));
     }
 

@@ -5,15 +5,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Base of the tests that share one running engine (demo data loaded): real FAISS, ONNX model and Elasticsearch node. */
+/**
+ * Base of the tests that share one running engine (demo data loaded): real FAISS, ONNX model and Elasticsearch node.
+ * {@link #client} talks to it with the all-scope test key and checks each exchange against the contract.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class EngineIT {
 
     private static final Path DATA_DIR = createDataDir();
+
+    @LocalServerPort
+    int port;
+    ContractClient client;
+
+    @BeforeEach
+    void contractClient() {
+        client = new ContractClient(port);
+    }
 
     @DynamicPropertySource
     static void engineProperties(DynamicPropertyRegistry registry) {

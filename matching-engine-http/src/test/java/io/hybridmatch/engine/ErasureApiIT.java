@@ -13,10 +13,8 @@ import io.hybridmatch.search.elasticsearch.SearchIndex;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * {@code POST /admin/erasure} on the running engine: the candidate is gone from Elasticsearch, the vectors and the
@@ -27,21 +25,12 @@ class ErasureApiIT extends EngineIT {
 
     private static final long ID = 970_001;
 
-    @LocalServerPort
-    int port;
     @Autowired
     DocumentIndexer indexer;
     @Autowired
     CachingTextEmbedder embedder;
     @Autowired
     ElasticsearchClient es;
-
-    private ContractClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new ContractClient(port);
-    }
 
     @Test
     void erasureRemovesTheCandidateEverywhereAndPurgesBothStores() throws IOException {

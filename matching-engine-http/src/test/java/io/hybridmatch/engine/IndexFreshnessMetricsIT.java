@@ -11,13 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Freshness gauges in the engine's scrape after a candidate changed two minutes ago is indexed through the pipeline. */
 class IndexFreshnessMetricsIT extends EngineIT {
 
-    @LocalServerPort
-    int port;
     @Autowired
     DocumentIndexer indexer;
 
@@ -33,7 +30,7 @@ class IndexFreshnessMetricsIT extends EngineIT {
                 "Moreau", "headline", "Data engineer", "skills", List.of("python", "spark"), "location", "Lyon",
                 "experience_years", 4, "updated_at", Instant.now().minusSeconds(120).toString()));
 
-        String scrape = new ContractClient(port).get("/actuator/prometheus");
+        String scrape = client.get("/actuator/prometheus");
 
         assertThat(value(scrape, "hybridmatch_index_freshness_documents{index=\"candidates\"}")).isGreaterThanOrEqualTo(1);
         assertThat(value(scrape, "hybridmatch_index_freshness_lag_seconds{index=\"candidates\",quantile=\"max\"}"))

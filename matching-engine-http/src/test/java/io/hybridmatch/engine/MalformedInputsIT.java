@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,9 +33,6 @@ class MalformedInputsIT extends EngineIT {
     private static final long KEPT_ID = 7_451_000L;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** How one request ended. */
@@ -49,7 +45,6 @@ class MalformedInputsIT extends EngineIT {
 
     @Test
     void everyEndpointAnswersMalformedInputWithA4xxProblemAndLosesNothing() throws Exception {
-        ContractClient client = new ContractClient(port);
         assertThat(client.post("/faiss/upsert", Map.of("index", "candidates", "items",
                 List.of(Map.of("id", KEPT_ID, "vector", UnitVectors.random(384, KEPT_ID))))).status()).isEqualTo(200);
         Map<String, Map<Long, Long>> documentsBefore = documents(client);

@@ -7,22 +7,11 @@ import io.hybridmatch.matching.RankingModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The matching endpoints on the demo data (indexed at start through the real pipeline), checked against the contract. */
 class MatchApiIT extends EngineIT {
-
-    @LocalServerPort
-    int port;
-    ContractClient client;
-
-    @BeforeEach
-    void client() {
-        client = new ContractClient(port);
-    }
 
     private static List<Long> ids(JsonNode body) {
         return body.get("hits").valueStream().map(hit -> hit.get("id").asLong()).toList();

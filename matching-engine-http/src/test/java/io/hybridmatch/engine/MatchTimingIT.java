@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every millisecond of a match request is in one stage: on real requests, the stages (request JSON, source,
@@ -20,15 +18,6 @@ class MatchTimingIT extends EngineIT {
 
     private static final List<String> STAGES = List.of("request_json", "source", "retrieval", "fusion", "fetch",
             "scoring", "response_json", "unreported");
-
-    @LocalServerPort
-    int port;
-    ContractClient client;
-
-    @BeforeEach
-    void client() {
-        client = new ContractClient(port);
-    }
 
     /** The sum over every series of {@code metric} whose labels contain each of {@code labels}. */
     private static double sum(String scrape, String metric, String... labels) {

@@ -11,27 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Prometheus metrics after real traffic, drift that moves, feedback rates, and the consistency check and repair. */
 class MonitoringIT extends EngineIT {
 
-    @LocalServerPort
-    int port;
     @Autowired
     EmbeddingDriftMonitor drift;
     @Autowired
     ElasticsearchClient es;
-    ContractClient client;
-
-    @BeforeEach
-    void client() {
-        client = new ContractClient(port);
-    }
 
     private String prometheus() {
         return client.get("/actuator/prometheus");

@@ -6,13 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The Python client the Django side imports (django-hybridmatch/hybridmatch_client), against this running engine. */
 class PythonClientIT extends EngineIT {
-
-    @LocalServerPort
-    int port;
 
     @Test
     void thePythonClientsOwnTestsPass() throws Exception {

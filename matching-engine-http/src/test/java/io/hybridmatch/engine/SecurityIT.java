@@ -39,7 +39,6 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPatternParser;
 import tools.jackson.databind.JsonNode;
@@ -57,8 +56,6 @@ class SecurityIT extends EngineIT {
     private static final String FILE_KEY_1 = TestKeys.FILE_KEY;
     private static final String FILE_KEY_2 = "file-key-two-3e9a6c0d4b1f";
 
-    @LocalServerPort
-    int port;
     @Autowired
     DocumentIndexer indexer;
 

@@ -6,22 +6,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 class VectorApiIT extends EngineIT {
 
     private static final String INDEX = "job_offers";
 
-    @LocalServerPort
-    int port;
-
-    private ContractClient client;
     private int dimension;
 
     @BeforeEach
     void connect() {
-        client = new ContractClient(port);
         dimension = client.post("/embeddings", Map.of("texts", List.of("probe"))).body().get("dimension").asInt();
     }
 
