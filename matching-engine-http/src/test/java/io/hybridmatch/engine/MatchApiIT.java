@@ -60,6 +60,13 @@ class MatchApiIT extends EngineIT {
         ContractClient.Reply fusion = client.postRaw("/match/candidates", "{\"job_offer_id\": 101, \"fusion\": \"magic\"}");
         assertThat(fusion.status()).isEqualTo(400);
         assertThat(fusion.body().get("detail").asString()).contains("rrf");
+        ContractClient.Reply limits = client.postRaw("/match/candidates",
+                "{\"job_offer_id\": 101, \"size\": 101, \"recall_size\": 0, \"filters\": {\"min_experience\": -1}}");
+        assertThat(limits.status()).isEqualTo(400);
+        assertThat(limits.body().get("type").asString()).isEqualTo("urn:hybridmatch:problem:invalid-request");
+        assertThat(limits.body().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .as("the contract's limits, each field named").containsExactly("filters.min_experience", "recall_size", "size");
+        assertThat(limits.body().get("detail").asString()).contains("size: must have a maximum value of 100");
         ContractClient.Reply missing = client.postRaw("/match/candidates", "{\"job_offer_id\": 424242}");
         assertThat(missing.status()).isEqualTo(404);
     }

@@ -12,6 +12,9 @@ import java.util.Map;
  * @param weights     category weights (retrieval + criteria), missing = deployment defaults
  * @param vectorWeight α of MINMAX/ZSCORE/CONVEX (share of the vector side), ignored by RRF
  * @param recallSize  Elasticsearch top-K and FAISS top-N
+ *
+ * <p>The limits of these numbers over HTTP (size, recall size, page, rrf_k, vector weight) are written once, in the
+ * OpenAPI contract, which the engine validates match requests against; they are not repeated here.
  */
 public record MatchQuery(MatchDirection direction, Long id, Map<String, Object> document, MatchFilters filters,
                          Map<Criterion, Importance> importance, Map<String, Double> weights, FusionMethod fusion,
@@ -32,10 +35,6 @@ public record MatchQuery(MatchDirection direction, Long id, Map<String, Object> 
         }
         importance = Map.copyOf(all);
         weights = weights == null ? Map.of() : Map.copyOf(weights);
-        if (rrfK < 1 || vectorWeight < 0 || vectorWeight > 1 || recallSize < 1 || recallSize > 1_000 || page < 0
-                || size < 1 || size > 100) {
-            throw new IllegalArgumentException("rrf_k >= 1, vector_weight in [0, 1], recall_size 1..1000, page >= 0, size 1..100");
-        }
     }
 
     /**

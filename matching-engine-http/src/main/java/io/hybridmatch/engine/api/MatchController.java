@@ -16,10 +16,6 @@ import io.hybridmatch.matching.MatchResult;
 import io.hybridmatch.matching.MatchStages;
 import io.hybridmatch.matching.RankingModel;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,14 +37,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class MatchController {
 
     public record Filters(List<String> locations, List<String> seniorities, List<String> skills, Boolean remote,
-                          @PositiveOrZero Integer minExperience, @PositiveOrZero Integer maxExperience, Instant since,
-                          String tenantId) {
+                          Integer minExperience, Integer maxExperience, Instant since, String tenantId) {
     }
 
-    public record Request(@PositiveOrZero Long jobOfferId, Map<String, Object> jobOffer, @PositiveOrZero Long candidateId,
-                          Map<String, Object> candidate, @Valid Filters filters, Map<String, String> importance,
-                          Map<String, Double> weights, String fusion, @Min(1) Integer rrfK, Double vectorWeight,
-                          @Min(1) @Max(1000) Integer recallSize, @PositiveOrZero Integer page, @Min(1) @Max(100) Integer size) {
+    /** Its limits are the contract's, checked before it is read ({@link ContractRequestValidation}). */
+    public record Request(Long jobOfferId, Map<String, Object> jobOffer, Long candidateId,
+                          Map<String, Object> candidate, Filters filters, Map<String, String> importance,
+                          Map<String, Double> weights, String fusion, Integer rrfK, Double vectorWeight,
+                          Integer recallSize, Integer page, Integer size) {
     }
 
     /** {@code search_id} identifies this result list in feedback events ({@code POST /feedback}). */
@@ -69,12 +65,12 @@ public class MatchController {
     }
 
     @PostMapping("/candidates")
-    public Response candidates(@Valid @RequestBody Request request, HttpServletRequest http) {
+    public Response candidates(@RequestBody Request request, HttpServletRequest http) {
         return match(MatchDirection.CANDIDATES_FOR_OFFER, request.jobOfferId(), request.jobOffer(), "job_offer", request, http);
     }
 
     @PostMapping("/offers")
-    public Response offers(@Valid @RequestBody Request request, HttpServletRequest http) {
+    public Response offers(@RequestBody Request request, HttpServletRequest http) {
         return match(MatchDirection.OFFERS_FOR_CANDIDATE, request.candidateId(), request.candidate(), "candidate", request, http);
     }
 
@@ -94,7 +90,7 @@ public class MatchController {
                 f.seniorities(), f.skills(), f.remote(), f.minExperience(), f.maxExperience(), f.since(), tenant);
         RankingModel.Setting ranking = defaults.setting(direction);
         MatchQuery query = new MatchQuery(direction, id, document, filters, importance(r.importance()),
-                defaults.weights(direction, r.weights()),
+                r.weights(),
                 r.fusion() == null ? ranking.fusion() : enumOf(FusionMethod.class, "fusion", r.fusion()),
                 r.rrfK() == null ? ranking.rrfK() : r.rrfK(),
                 r.vectorWeight() == null ? ranking.vectorWeight() : r.vectorWeight(),

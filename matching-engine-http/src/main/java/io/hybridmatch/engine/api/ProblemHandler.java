@@ -54,6 +54,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(INVALID_REQUEST, "Invalid request", e.getMessage());
     }
 
+    /** A request the OpenAPI contract refuses: every offending field, in the same form as bean validation's. */
+    @ExceptionHandler(ContractViolationException.class)
+    ProblemDetail contractViolation(ContractViolationException e) {
+        ProblemDetail problem = problem(INVALID_REQUEST, "Invalid request", e.getMessage());
+        problem.setProperty("errors", e.errors());
+        return problem;
+    }
+
     @ExceptionHandler(java.util.NoSuchElementException.class)
     ProblemDetail unknownDocument(java.util.NoSuchElementException e) {
         ProblemDetail problem = problem(UNKNOWN_ID, "Unknown id", e.getMessage());
