@@ -88,7 +88,7 @@ public final class HybridMatcher {
 
         List<Long> pool = order.subList(0, Math.min(order.size(), Math.max(MIN_POOL, (query.page() + 1) * query.size())));
         Map<Long, Map<String, Object>> docs = retrieved.sources();
-        // only what neither retriever could fetch (a hit whose source was gone): usually nothing, no request
+        // only the pooled hits the keyword side did not return (vector-only hits): one mget, none when all were
         docs.putAll(stages.stage("fetch", () -> fetchAll(target, pool.stream().filter(id -> !docs.containsKey(id)).toList())));
         Scored scored = stages.stage("scoring", () -> score(query, source.subject(), pool, fused, docs, keywordHits, vectorHits));
         return new MatchResult(scored.page(), scored.pool(), query.fusion(), stages.millis());
@@ -98,11 +98,8 @@ public final class HybridMatcher {
     private record Source(NormalizedDocument document, Subject subject, float[] vector, List<Query> clauses) {
     }
 
-    /** Both ranked lists and the sources of their hits. */
+    /** Both ranked lists and the sources of the keyword hits. */
     private record RetrievedLists(RankedList keyword, RankedList vector, Map<Long, Map<String, Object>> sources) {
-    }
-
-    private record VectorSide(RankedList hits, Map<Long, Map<String, Object>> sources) {
     }
 
     /** The requested page and how many documents of the pool were scored. */
@@ -124,17 +121,15 @@ public final class HybridMatcher {
     }
 
     /**
-     * Both retrievers at once: the vector side on a virtual thread, the keyword side on this one. The vector side
-     * also fetches its hits' sources (the keyword side gets them with its hits), so that scoring rarely waits for
-     * a fetch after fusion.
+     * Both retrievers at once: the vector side on a virtual thread, the keyword side on this one. The keyword side
+     * gets its hits' sources with them; the vector side reads none, since most of its hits are keyword hits too:
+     * after fusion the {@code fetch} stage reads only the pooled hits neither side returned a source for.
      */
     private RetrievedLists retrieve(MatchQuery query, Source source, MatchStages stages) {
         SearchIndex target = query.direction().target();
-        CompletableFuture<VectorSide> vectorSide = CompletableFuture.supplyAsync(() -> {
-            RankedList hits = stages.retriever("faiss",
-                    () -> vector.search(target, store(target), source.vector(), source.clauses(), query.recallSize()));
-            return new VectorSide(hits, stages.retriever("faiss_sources", () -> fetchAll(target, List.copyOf(hits.scores().keySet()))));
-        }, RETRIEVERS);
+        CompletableFuture<RankedList> vectorSide = CompletableFuture.supplyAsync(() -> stages.retriever("faiss",
+                () -> vector.search(target, store(target), source.vector(), source.clauses(), query.recallSize())),
+                RETRIEVERS);
         KeywordRetriever.Result keywordHits;
         try {
             keywordHits = stages.retriever("elasticsearch", () -> keyword.search(target, source.subject(),
@@ -144,10 +139,7 @@ public final class HybridMatcher {
             throw e;
         }
         try {
-            VectorSide v = vectorSide.join();
-            Map<Long, Map<String, Object>> sources = new HashMap<>(v.sources());
-            sources.putAll(keywordHits.sources());
-            return new RetrievedLists(keywordHits.ranked(), v.hits(), sources);
+            return new RetrievedLists(keywordHits.ranked(), vectorSide.join(), new HashMap<>(keywordHits.sources()));
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
