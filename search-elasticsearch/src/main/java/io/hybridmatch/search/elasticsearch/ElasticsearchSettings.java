@@ -20,8 +20,8 @@ public record ElasticsearchSettings(String url, String username, String password
     public ElasticsearchSettings {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("hybridmatch.elasticsearch.url must name the Elasticsearch cluster "
-                    + "(environment: ELASTICSEARCH_URL); the engine and the worker do not start one: bin/run starts "
-                    + "a local node and passes its URL");
+                    + "(environment: HYBRIDMATCH_ELASTICSEARCH_URL, or ELASTICSEARCH_URL for the engine); the engine and "
+                    + "the worker do not start one: bin/run starts a local node and passes its URL");
         }
         url = url.strip();
         timeout = timeout == null ? ElasticsearchClients.DEFAULT_TIMEOUT : timeout;
