@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class NearestSkillByEmbedding implements UnknownSkills {
 
-    /** Chosen from the labelled list in {@code NearestSkillByEmbeddingTest}: see indexing/README.md. */
+    /** Chosen from the labelled list in {@code NearestSkillByEmbeddingIT}: see indexing/README.md. */
     public static final double DEFAULT_THRESHOLD = 0.65;
 
     private record Candidate(String skill, float[] vector) {

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
  * list is English; the second ({@code unknown-skills-fr-en.tsv}, written before the curated dictionary was read) is
  * French and English with a dev half, on which a threshold is chosen, and a test half, on which it is reported.
  * {@code -Dhybridmatch.nearest-skill.model=all-minilm-l6-v2-q} measures the int8 model instead of the float one.
+ * An IT, not a unit test: the model over every phrase and curated label takes about 20 s.
  */
-class NearestSkillByEmbeddingTest {
+class NearestSkillByEmbeddingIT {
 
     private record Entry(String written, String language, Set<String> accepted, boolean dev) {
     }
@@ -180,7 +181,7 @@ class NearestSkillByEmbeddingTest {
      * first list, or language, accepted ids and dev/test of the second (the first list is English, all "test").
      */
     private static List<Entry> entries(String file) throws IOException {
-        try (InputStream in = NearestSkillByEmbeddingTest.class.getResourceAsStream(file)) {
+        try (InputStream in = NearestSkillByEmbeddingIT.class.getResourceAsStream(file)) {
             List<Entry> out = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank() && !line.startsWith("#")) {
