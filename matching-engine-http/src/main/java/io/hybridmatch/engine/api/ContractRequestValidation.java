@@ -35,7 +35,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * exchange. It runs after authentication (a request without a key stays 401 whatever its body) and only on the match
  * endpoints' bodies; a body that is not JSON is left to Jackson, whose message names the line and column. A
  * violation is an {@link ContractViolationException}, an RFC 7807 400 of type {@code invalid-request} naming each
- * field ({@link ProblemHandler}).
+ * field ({@link ProblemHandler}). Its cost: 0.29–0.57 ms for a match request with an inline offer, filters and
+ * importance (the validator alone, 5,000 calls after 3,000 of warm-up, three runs, 2026-12-03 at load average 11-12),
+ * against a match's tens of milliseconds.
  */
 @ControllerAdvice
 class ContractRequestValidation extends RequestBodyAdviceAdapter {
