@@ -1,7 +1,6 @@
 package io.hybridmatch.normalization;
 
-import io.hybridmatch.normalization.taxonomy.OccupationBySkills;
-import io.hybridmatch.normalization.taxonomy.OccupationNormalizer;
+import io.hybridmatch.normalization.taxonomy.OccupationReader;
 import io.hybridmatch.normalization.taxonomy.Taxonomy;
 import io.hybridmatch.normalization.taxonomy.TaxonomyFiles;
 import java.time.Instant;
@@ -23,8 +22,7 @@ public final class DocumentNormalizer {
     private static final int MAX_TEXT = 20_000;
 
     private final SkillDictionary skills;
-    private final OccupationNormalizer occupations;
-    private final OccupationBySkills occupationsBySkills;
+    private final OccupationReader occupations;
 
     public DocumentNormalizer(Taxonomy taxonomy) {
         this(taxonomy, UnknownSkills.KEEP);
@@ -33,8 +31,7 @@ public final class DocumentNormalizer {
     /** With a fallback for listed skills the taxonomy has no label for. */
     public DocumentNormalizer(Taxonomy taxonomy, UnknownSkills unknownSkills) {
         this.skills = new SkillDictionary(taxonomy, unknownSkills);
-        this.occupations = new OccupationNormalizer(taxonomy);
-        this.occupationsBySkills = new OccupationBySkills(taxonomy);
+        this.occupations = new OccupationReader(taxonomy);
     }
 
     /** On the shipped taxonomy plus the deployment's files ({@link TaxonomyFiles#configured()}). */
@@ -64,7 +61,7 @@ public final class DocumentNormalizer {
                 .or(() -> Seniority.parse(headline))
                 .orElse(years == null ? null : Seniority.fromYears(years));
         return new NormalizedCandidate(id, f.text("first_name"), f.text("last_name"), headline,
-                occupation(headline, skillList), summary, skillList,
+                occupations.occupation(headline, skillList), summary, skillList,
                 f.text("location"), years, seniority, education(f), Languages.normalize(f.strings("languages")),
                 f.text("tenant_id"), f.requiredTime("updated_at"));
     }
@@ -85,21 +82,9 @@ public final class DocumentNormalizer {
         }
         Seniority seniority = Optional.ofNullable(f.text("seniority")).flatMap(Seniority::parse)
                 .or(() -> Seniority.parse(title)).orElse(null);
-        return new NormalizedJobOffer(id, title, occupation(title, required), description, f.text("company"), f.text("location"), seniority,
+        return new NormalizedJobOffer(id, title, occupations.occupation(title, required), description, f.text("company"), f.text("location"), seniority,
                 f.bool("is_remote"), List.copyOf(required), f.integer("min_experience_years", 0, 80), education(f),
                 Languages.normalize(f.strings("languages")), f.text("tenant_id"), postedAt, updatedAt);
-    }
-
-    /**
-     * The occupation the title or headline names; when it names several ("Ex-boulanger, développeur web"), the one
-     * the skills point to, else the longest; when it names none, the one the skills point to, else none.
-     */
-    private String occupation(String title, List<String> skillList) {
-        List<String> named = occupations.candidates(title);
-        if (named.isEmpty()) {
-            return occupationsBySkills.occupation(skillList).orElse(null);
-        }
-        return named.size() == 1 ? named.getFirst() : occupationsBySkills.among(named, skillList).orElse(named.getFirst());
     }
 
     /** Listed skills first, then those the title/headline and the free text name. */

@@ -28,13 +28,22 @@ final class LabelIndex {
 
     /** The label as written, else its words in any order ("Java developer" = "developer Java"). */
     Optional<String> exactOrReordered(String text) {
-        List<String> words = LabelKey.tokens(text);
-        String id = byKey.get(String.join(" ", words));
-        return Optional.ofNullable(id != null ? id : byWordSet.get(sorted(words)));
+        return exactOrReordered(LabelKey.tokens(text));
     }
 
     List<TokenTrie.Match<String>> findAll(String text) {
         return phrases.findAll(LabelKey.tokens(text));
+    }
+
+    /** Every label among these (already keyed) words, overlapping ones included. */
+    List<TokenTrie.Match<String>> findEvery(List<String> words) {
+        return phrases.findEvery(words);
+    }
+
+    /** The concept whose label these (already keyed) words are, as written or in another order. */
+    Optional<String> exactOrReordered(List<String> words) {
+        String id = byKey.get(String.join(" ", words));
+        return Optional.ofNullable(id != null ? id : byWordSet.get(sorted(words)));
     }
 
     int size() {

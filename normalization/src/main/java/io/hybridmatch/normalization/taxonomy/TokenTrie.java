@@ -50,6 +50,20 @@ final class TokenTrie<V> {
         return out;
     }
 
+    /** Every phrase at every position, overlapping ones included ("sous chef" and "chef"), by start then length. */
+    List<Match<V>> findEvery(List<String> words) {
+        List<Match<V>> out = new ArrayList<>();
+        for (int start = 0; start < words.size(); start++) {
+            Node<V> node = root;
+            for (int j = start; j < words.size() && (node = node.next.get(words.get(j))) != null; j++) {
+                if (node.value != null) {
+                    out.add(new Match<>(node.value, start, j + 1));
+                }
+            }
+        }
+        return out;
+    }
+
     private Match<V> longestAt(List<String> words, int start) {
         Node<V> node = root;
         Match<V> longest = null;

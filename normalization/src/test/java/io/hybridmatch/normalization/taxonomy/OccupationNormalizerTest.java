@@ -37,24 +37,52 @@ class OccupationNormalizerTest {
             "Technicien photovoltaïque; solar_installer",
             // ESCO's own labels, no curated line for them
             "Boucher; butcher",
-            "Knitter; knitter"})
+            "Knitter; knitter",
+            // the most informative label wins, not the longest or the first: "commercial" alone is an ESCO label (a
+            // sales representative in French), but many occupations' labels use the word, "lawyer" / "avocat" few
+            "Commercial Property Lawyer; lawyer",
+            "Avocate en droit commercial; lawyer",
+            // a label inside a longer one is not a reading of its own ("chef" in "chef d'équipe électricien")
+            "Chef d'équipe électricien; electrical_supervisor"})
     void titlesNameAnOccupation(String title, String occupation) {
         assertThat(occupations.occupation(title)).contains(occupation);
     }
 
     @Test
-    void theLongestKnownTitleInsideAHeadlineWins() {
+    void aKnownTitleInsideAHeadlineIsFound() {
         assertThat(occupations.occupation("Infirmière diplômée d'État en EHPAD, 10 ans d'expérience"))
                 .contains("nurse_responsible_for_general_care");
         assertThat(occupations.occupation("Chef de projet informatique / PMO")).contains("ict_project_manager");
     }
 
     @Test
-    void aHeadlineNamingSeveralTitlesGivesThemAllLongestFirst() {
+    void rankWordsThatAreAlsoLabelsAreDroppedUnlessNothingElseIsOne() {
+        assertThat(occupations.occupation("Principal Software Engineer")).contains("software_developer");
+        assertThat(occupations.occupation("Lead Java Developer")).contains("java_developer");
+        assertThat(occupations.occupation("Chief Accountant")).contains("accountant");
+        assertThat(occupations.occupation("Principal")).as("the head of a school").contains("principal");
+    }
+
+    @Test
+    void aCareerChangeNamesTheOccupationAfterTheArrow() {
+        assertThat(occupations.candidates("Boulanger → Développeur Java")).containsExactly("java_developer");
+        assertThat(occupations.candidates("Ex-infirmière -> Chargée de recrutement")).containsExactly("recruitment_consultant");
+        assertThat(occupations.candidates("Boulanger → en reconversion")).as("nothing after the arrow").containsExactly("baker");
+    }
+
+    @Test
+    void aHeadlineNamingSeveralTitlesGivesThemAllMostInformativeFirst() {
         assertThat(occupations.candidates("Ancien boulanger, aujourd'hui développeur Java"))
                 .containsExactly("java_developer", "baker");
         assertThat(occupations.candidates("Cariste CACES 3")).as("a whole title: only it").containsExactly("forklift_operator");
         assertThat(occupations.candidates("Open to work")).isEmpty();
+    }
+
+    @Test
+    void theShareOfTheTitleALabelCoversSaysHowMuchItReads() {
+        assertThat(occupations.read("Comptable")).containsExactly(new OccupationNormalizer.Named("accountant", 1.0));
+        // ESCO lists "ingénieur" alone as a label (of a metallurgist); it is the least of what this title says
+        assertThat(occupations.read("Ingénieur Kubernetes").getFirst().share()).isLessThan(OccupationReader.WEAK);
     }
 
     @Test
