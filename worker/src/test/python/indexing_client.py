@@ -1,9 +1,11 @@
 """Indexing tasks from Python: `indexing_client.py <scenario> [arg]` prints one JSON line.
 
 Scenarios: django_save <id> (a minimal Django project saves a Candidate; its post_save signal enqueues the task),
-django_delete <id>, stale <id> (an update older than the indexed one), invalid.
+django_delete <id>, stale <id> (an update older than the indexed one), invalid. DJANGO_DATABASE names the SQLite file
+the scenarios share (the caller's temporary directory).
 """
 import json
+import os
 import sys
 
 import django
@@ -11,7 +13,7 @@ from django.conf import settings
 
 settings.configure(
     INSTALLED_APPS=['django.contrib.contenttypes', 'recruiting.apps.RecruitingConfig'],
-    DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': '/tmp/hybridmatch-interop.sqlite3'}},
+    DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': os.environ['DJANGO_DATABASE']}},
     USE_TZ=True, DEFAULT_AUTO_FIELD='django.db.models.AutoField')
 django.setup()
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,6 +43,9 @@ class IndexingEndToEndIT {
     private static final String WORKER_KEY = "worker-e2e-key-" + java.util.UUID.randomUUID();
     private static ConfigurableApplicationContext engine;
     private static Path engineData;
+    /** Holds the SQLite file of the Python side's minimal Django project: this run's own, not a fixed path. */
+    @TempDir
+    static Path django;
 
     @Autowired
     ElasticsearchClient es;
@@ -81,7 +85,12 @@ class IndexingEndToEndIT {
     }
 
     private JsonNode python(String scenario, long id) throws Exception {
-        return PythonCelery.script("indexing_client.py", List.of(scenario, Long.toString(id)), BACKEND, QUEUE);
+        return python(List.of(scenario, Long.toString(id)));
+    }
+
+    private static JsonNode python(List<String> args) throws Exception {
+        return PythonCelery.script("indexing_client.py", args, Map.of("BACKEND", BACKEND, "QUEUE", QUEUE,
+                "DJANGO_DATABASE", django.resolve("interop.sqlite3").toString()));
     }
 
     @SuppressWarnings("unchecked")
@@ -125,7 +134,7 @@ class IndexingEndToEndIT {
 
     @Test
     void anInvalidProfileFailsWithAReadableValueError() throws Exception {
-        JsonNode r = PythonCelery.script("indexing_client.py", List.of("invalid"), BACKEND, QUEUE);
+        JsonNode r = python(List.of("invalid"));
         assertThat(r.at("/raised").asString()).isEqualTo("ValueError");
         assertThat(r.at("/message").asString()).contains("candidate_id must be a non-negative integer");
     }

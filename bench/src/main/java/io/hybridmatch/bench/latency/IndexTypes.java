@@ -36,7 +36,7 @@ final class IndexTypes {
 
     /** The IVF list count for {@code n} vectors: the power of two nearest √n (1,024 at a million). */
     static int ivfLists(long n) {
-        return Math.max(16, Integer.highestOneBit((int) Math.round(Math.sqrt(n) * Math.sqrt(2))));
+        return Math.max(16, Integer.highestOneBit((int) Math.round(Math.sqrt((double) n) * Math.sqrt(2))));
     }
 
     /**

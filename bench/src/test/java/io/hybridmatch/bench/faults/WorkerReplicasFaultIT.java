@@ -18,6 +18,7 @@ import io.hybridmatch.vector.Metric;
 import io.hybridmatch.vector.VectorStore;
 import io.hybridmatch.vector.elasticsearch.ElasticsearchVectorIndexSpec;
 import io.hybridmatch.vector.elasticsearch.ElasticsearchVectorStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,7 +196,7 @@ class WorkerReplicasFaultIT {
     /** The task queue and what the workers declared beside it (delay steps, dead letters): {@code <queue>.*}. */
     private static void deleteQueues(String queue) throws Exception {
         Process list = new ProcessBuilder("rabbitmqctl", "list_queues", "-q", "name").redirectErrorStream(true).start();
-        List<String> names = new String(list.getInputStream().readAllBytes()).lines().map(String::strip)
+        List<String> names = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
                 .filter(name -> name.equals(queue) || name.startsWith(queue + ".")).toList();
         list.waitFor();
         ConnectionFactory factory = new ConnectionFactory();

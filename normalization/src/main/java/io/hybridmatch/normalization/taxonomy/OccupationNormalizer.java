@@ -120,7 +120,7 @@ public final class OccupationNormalizer {
         double all = weight(words, new TokenTrie.Match<>("", 0, words.size()));
         Map<String, Named> out = new LinkedHashMap<>();
         found.stream()
-                .filter(m -> found.stream().noneMatch(other -> other != m && inside(m, other)))
+                .filter(m -> found.stream().noneMatch(other -> inside(m, other))) // strict: m is not inside itself
                 .sorted(Comparator.comparingDouble((TokenTrie.Match<String> m) -> weight(words, m)).reversed())
                 .forEach(m -> out.putIfAbsent(m.value(), new Named(m.value(), weight(words, m) / all)));
         return List.copyOf(out.values());

@@ -124,7 +124,7 @@ public final class Taxonomy {
     public boolean related(String a, String b) {
         Concept x = skills.get(a);
         Concept y = skills.get(b);
-        return x != null && x.linked().contains(b) || y != null && y.linked().contains(a);
+        return (x != null && x.linked().contains(b)) || (y != null && y.linked().contains(a));
     }
 
     /** Essential and optional skills of occupations (ESCO's relations and the curated typical skills), both ways. */

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -33,15 +34,13 @@ final class TaxonomyBuilder {
     }
 
     private static final class Draft {
-        final Kind kind;
         final String id;
         String group = "";
         final Set<String> broader = new LinkedHashSet<>();
         final Set<String> linked = new LinkedHashSet<>();
         final List<Label> labels = new ArrayList<>();
 
-        Draft(Kind kind, String id) {
-            this.kind = kind;
+        Draft(String id) {
             this.id = id;
         }
     }
@@ -113,7 +112,7 @@ final class TaxonomyBuilder {
         if (!id.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("id '" + id + "' must be lower case letters, digits and _");
         }
-        Draft draft = drafts.get(kind).computeIfAbsent(resolve(kind, id), i -> new Draft(kind, i));
+        Draft draft = drafts.get(kind).computeIfAbsent(resolve(kind, id), Draft::new);
         if (!group.isEmpty()) {
             draft.group = group;
         }
@@ -146,7 +145,7 @@ final class TaxonomyBuilder {
         String oldId = resolve(kind, old.id());
         if (oldId.equals(draft.id)) {
             // a later layer decides whether its label counts in free text; within a layer, free text wins
-            if (old.layer() < layer || old.listOnly() && !label.listOnly()) {
+            if (old.layer() < layer || (old.listOnly() && !label.listOnly())) {
                 byKey.put(key, mine);
             }
             return;
@@ -273,7 +272,7 @@ final class TaxonomyBuilder {
         for (String id : ids) {
             String resolved = resolve(target, id);
             if (!drafts.get(target).containsKey(resolved)) {
-                unknown.add(kind.name().toLowerCase() + " " + self + " → " + id);
+                unknown.add(kind.name().toLowerCase(Locale.ROOT) + " " + self + " → " + id);
             } else if (!(target == kind && resolved.equals(self))) {
                 out.add(resolved);
             }

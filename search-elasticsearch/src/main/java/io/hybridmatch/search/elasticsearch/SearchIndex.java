@@ -1,9 +1,5 @@
 package io.hybridmatch.search.elasticsearch;
 
-import java.util.stream.Collectors;
-import java.util.Set;
-import java.util.Optional;
-import java.util.Arrays;
 import static io.hybridmatch.search.elasticsearch.FieldKind.BOOLEAN;
 import static io.hybridmatch.search.elasticsearch.FieldKind.DATE;
 import static io.hybridmatch.search.elasticsearch.FieldKind.INTEGER;
@@ -11,7 +7,11 @@ import static io.hybridmatch.search.elasticsearch.FieldKind.KEYWORD;
 import static io.hybridmatch.search.elasticsearch.FieldKind.TEXT;
 
 import io.hybridmatch.normalization.DocumentKind;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The indexes and their seed schema. Each is a versioned concrete index (e.g. {@code candidates-v1},
@@ -72,7 +72,6 @@ public enum SearchIndex {
         this.fields = List.copyOf(fields);
     }
 
-    /** The index that stores documents of a kind. */
     /** The index whose alias (the name clients use: {@code candidates}, {@code job_offers}) is {@code alias}. */
     public static Optional<SearchIndex> byAlias(String alias) {
         return Arrays.stream(values()).filter(index -> index.alias.equals(alias)).findFirst();
@@ -82,6 +81,7 @@ public enum SearchIndex {
         return Arrays.stream(values()).map(SearchIndex::alias).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The index that stores documents of a kind. */
     public static SearchIndex of(DocumentKind kind) {
         return kind == DocumentKind.CANDIDATE ? CANDIDATES : JOB_OFFERS;
     }
