@@ -1,6 +1,8 @@
 package io.hybridmatch.embeddings;
 
-import org.junit.jupiter.api.Test;
+import static io.hybridmatch.embeddings.OnnxSentenceEmbedderTest.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,10 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static io.hybridmatch.embeddings.OnnxSentenceEmbedderTest.assertClose;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The cache in front of the real model; a recording pass-through shows what actually reaches the model. */
 class CachingTextEmbedderTest {

@@ -1,17 +1,16 @@
 package io.hybridmatch.embeddings;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static io.hybridmatch.embeddings.OnnxSentenceEmbedderTest.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static io.hybridmatch.embeddings.OnnxSentenceEmbedderTest.assertClose;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Another model is a configuration change: the same ONNX graph and tokenizer, copied out of the jar as files a

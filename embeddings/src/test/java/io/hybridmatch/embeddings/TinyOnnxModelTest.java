@@ -1,14 +1,13 @@
 package io.hybridmatch.embeddings;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static io.hybridmatch.embeddings.OnnxSentenceEmbedderTest.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
-import static io.hybridmatch.embeddings.OnnxSentenceEmbedderTest.assertClose;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A second, different model through configuration only: 8 dimensions, no token_type_ids input, a symbolic output

@@ -10,7 +10,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import io.hybridmatch.embeddings.TextEmbedder;
-import org.elasticsearch.client.ResponseException;
 import io.hybridmatch.normalization.DocumentNormalizer;
 import io.hybridmatch.normalization.NormalizedDocument;
 import io.hybridmatch.search.elasticsearch.IndexedDocument;
@@ -26,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.elasticsearch.client.ResponseException;
 
 /**
  * Indexes one candidate or offer everywhere it must be findable: normalise → Elasticsearch → embed → vector store.

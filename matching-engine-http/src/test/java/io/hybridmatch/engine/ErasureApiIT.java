@@ -1,14 +1,13 @@
 package io.hybridmatch.engine;
 
-import io.hybridmatch.search.elasticsearch.FeedbackEventsIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import io.hybridmatch.embeddings.CachingTextEmbedder;
-import io.hybridmatch.engine.feedback.FeedbackStore;
 import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.normalization.DocumentNormalizer;
+import io.hybridmatch.search.elasticsearch.FeedbackEventsIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import java.io.IOException;
 import java.util.List;

@@ -1,11 +1,10 @@
 package io.hybridmatch.engine;
 
-import io.hybridmatch.search.elasticsearch.FeedbackEventsIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hybridmatch.monitoring.EmbeddingDriftMonitor;
-import io.hybridmatch.engine.feedback.FeedbackStore;
+import io.hybridmatch.search.elasticsearch.FeedbackEventsIndex;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,9 @@ package io.hybridmatch.normalization;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**

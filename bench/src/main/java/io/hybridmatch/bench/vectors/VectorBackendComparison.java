@@ -16,7 +16,6 @@ import io.hybridmatch.vector.elasticsearch.ElasticsearchVectorIndexSpec;
 import io.hybridmatch.vector.elasticsearch.ElasticsearchVectorStore;
 import io.hybridmatch.vector.faiss.FaissIndexSpec;
 import io.hybridmatch.vector.faiss.FaissVectorStore;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -28,8 +27,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;

@@ -1,8 +1,8 @@
 package io.hybridmatch.bench.worker;
 
-import io.hybridmatch.worker.WorkerApplication;
 import io.hybridmatch.celery.worker.CeleryTaskHandler;
 import io.hybridmatch.celery.worker.TaskParameters;
+import io.hybridmatch.worker.WorkerApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;

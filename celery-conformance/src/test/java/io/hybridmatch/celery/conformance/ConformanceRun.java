@@ -1,8 +1,8 @@
 package io.hybridmatch.celery.conformance;
 
-import java.nio.charset.StandardCharsets;
 import io.hybridmatch.celery.worker.DelayQueues;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

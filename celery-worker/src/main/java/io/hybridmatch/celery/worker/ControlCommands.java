@@ -1,10 +1,10 @@
 package io.hybridmatch.celery.worker;
 
-import java.util.Locale;
 import io.hybridmatch.celery.ControlReplies;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;

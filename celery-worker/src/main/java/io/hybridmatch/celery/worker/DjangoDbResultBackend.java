@@ -1,12 +1,12 @@
 package io.hybridmatch.celery.worker;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.hybridmatch.celery.DjangoDbResults;
 import io.hybridmatch.celery.TaskMessage;
 import io.hybridmatch.celery.TaskResult;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -1,6 +1,5 @@
 package io.hybridmatch.celery.worker;
 
-import java.time.temporal.ChronoUnit;
 import io.hybridmatch.celery.ChildResults;
 import io.hybridmatch.celery.ControlReplies;
 import io.hybridmatch.celery.FollowUpMessages;
@@ -19,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

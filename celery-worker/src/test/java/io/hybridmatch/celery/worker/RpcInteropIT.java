@@ -22,4 +22,3 @@ class RpcInteropIT extends InteropIT {
         return QUEUE;
     }
 }
-

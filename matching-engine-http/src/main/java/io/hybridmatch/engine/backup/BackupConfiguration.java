@@ -1,10 +1,9 @@
 package io.hybridmatch.engine.backup;
 
-import io.hybridmatch.search.elasticsearch.FeedbackEventsIndex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hybridmatch.engine.config.HybridmatchProperties;
 import io.hybridmatch.engine.erasure.Erasure;
-import io.hybridmatch.engine.feedback.FeedbackStore;
+import io.hybridmatch.search.elasticsearch.FeedbackEventsIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.vector.VectorBackend;
 import io.hybridmatch.vector.VectorStoreRegistry;

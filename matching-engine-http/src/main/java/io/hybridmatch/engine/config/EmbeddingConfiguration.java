@@ -2,7 +2,6 @@ package io.hybridmatch.engine.config;
 
 import io.hybridmatch.embeddings.CachingTextEmbedder;
 import io.hybridmatch.embeddings.OnnxSentenceEmbedder;
-import io.hybridmatch.embeddings.TextEmbedder;
 import io.hybridmatch.monitoring.MeteredTextEmbedder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;

@@ -2,13 +2,13 @@ package io.hybridmatch.engine.config;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.hybridmatch.embeddings.TextEmbedder;
-import io.hybridmatch.indexing.consistency.DocumentScan;
-import io.hybridmatch.monitoring.EmbeddingDriftMonitor;
 import io.hybridmatch.engine.feedback.FeedbackStore;
-import io.hybridmatch.indexing.consistency.IndexConsistency;
 import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.indexing.ElasticsearchTimings;
 import io.hybridmatch.indexing.NearestSkillByEmbedding;
+import io.hybridmatch.indexing.consistency.DocumentScan;
+import io.hybridmatch.indexing.consistency.IndexConsistency;
+import io.hybridmatch.monitoring.EmbeddingDriftMonitor;
 import io.hybridmatch.monitoring.MeteredElasticsearchTimings;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;

@@ -1,7 +1,6 @@
 package io.hybridmatch.engine.erasure;
 
 import io.hybridmatch.engine.api.UnknownIndexException;
-import io.hybridmatch.search.elasticsearch.SearchIndex;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

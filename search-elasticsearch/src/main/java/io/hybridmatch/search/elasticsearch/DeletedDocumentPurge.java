@@ -8,7 +8,6 @@ import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**

@@ -6,17 +6,16 @@ import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
 import io.hybridmatch.vector.Metric;
 import io.hybridmatch.vector.VectorStore;
 import io.hybridmatch.vector.VectorStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The vector-store contract on a real Elasticsearch node (the local integ-test distribution, or ELASTICSEARCH_URL),

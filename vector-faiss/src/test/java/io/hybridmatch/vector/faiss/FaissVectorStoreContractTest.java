@@ -3,9 +3,8 @@ package io.hybridmatch.vector.faiss;
 import io.hybridmatch.vector.Metric;
 import io.hybridmatch.vector.VectorStore;
 import io.hybridmatch.vector.VectorStoreContract;
-import org.junit.jupiter.api.Nested;
-
 import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
 
 /** The vector-store contract on the real FAISS library, for each index type the engine can be configured with. */
 class FaissVectorStoreContractTest {

@@ -1,14 +1,13 @@
 package io.hybridmatch.vector.faiss;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.hybridmatch.vector.Metric;
 import io.hybridmatch.vector.RandomVectors;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Indexes hold their vectors in native memory, invisible to the Java heap: close() must give it back. */
 class NativeMemoryTest {

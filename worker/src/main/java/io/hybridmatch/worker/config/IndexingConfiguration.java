@@ -1,6 +1,7 @@
 package io.hybridmatch.worker.config;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.hybridmatch.celery.worker.CeleryTaskSet;
 import io.hybridmatch.embeddings.CachingTextEmbedder;
 import io.hybridmatch.embeddings.OnnxSentenceEmbedder;
 import io.hybridmatch.embeddings.SentenceModelOptions;
@@ -12,15 +13,14 @@ import io.hybridmatch.monitoring.MeteredTextEmbedder;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import io.hybridmatch.vector.VectorStoreRegistry;
-import io.hybridmatch.celery.worker.CeleryTaskSet;
 import io.hybridmatch.worker.tasks.IndexingTaskHandlers;
 import io.hybridmatch.worker.tasks.InfrastructureRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

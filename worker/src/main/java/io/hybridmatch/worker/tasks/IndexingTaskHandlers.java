@@ -1,5 +1,9 @@
 package io.hybridmatch.worker.tasks;
 
+import io.hybridmatch.celery.worker.CeleryTaskHandler;
+import io.hybridmatch.celery.worker.RetryTask;
+import io.hybridmatch.celery.worker.TaskCall;
+import io.hybridmatch.celery.worker.TaskParameters;
 import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.indexing.IndexOutcome;
 import io.hybridmatch.indexing.IndexingUnavailableException;
@@ -9,10 +13,6 @@ import io.hybridmatch.normalization.InvalidDocumentException;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.vector.VectorStoreUnavailableException;
 import io.hybridmatch.worker.batching.MicroBatcher;
-import io.hybridmatch.celery.worker.CeleryTaskHandler;
-import io.hybridmatch.celery.worker.RetryTask;
-import io.hybridmatch.celery.worker.TaskCall;
-import io.hybridmatch.celery.worker.TaskParameters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
