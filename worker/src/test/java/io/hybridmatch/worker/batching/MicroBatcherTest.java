@@ -85,9 +85,12 @@ class MicroBatcherTest {
              ExecutorService callers = Executors.newFixedThreadPool(4)) {
             Future<List<Integer>> first = callers.submit(() -> batcher.submit(List.of(1)));
             awaitBatches(1);
-            List<Future<List<Integer>>> queued = List.of(callers.submit(() -> batcher.submit(List.of(-2))),
-                    callers.submit(() -> batcher.submit(List.of(3))), callers.submit(() -> batcher.submit(List.of(4))));
-            awaitWaiting(batcher, 3);
+            // queued one after the other: the callers' threads would otherwise join the batch in any order
+            List<Future<List<Integer>>> queued = new ArrayList<>();
+            for (int item : List.of(-2, 3, 4)) {
+                queued.add(callers.submit(() -> batcher.submit(List.of(item))));
+                awaitWaiting(batcher, queued.size());
+            }
             release.countDown();
 
             assertThat(first.get(30, TimeUnit.SECONDS)).containsExactly(10);
