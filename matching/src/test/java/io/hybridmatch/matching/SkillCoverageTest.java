@@ -33,6 +33,13 @@ class SkillCoverageTest {
     }
 
     @Test
+    void escoSkillRelationsCountInPart() {
+        SkillCoverage.Result r = coverage.of(List.of("install_lighting"), List.of("3d_lighting"), null);
+        assertThat(r.score()).isEqualTo(0.5);
+        assertThat(r.inferred()).containsExactly(new Explanation.InferredSkill("install_lighting", "related", "3d_lighting", 0.5));
+    }
+
+    @Test
     void aSkillTypicalOfTheCandidatesOccupationCountsALittle() {
         SkillCoverage.Result r = coverage.of(List.of("caces", "wms"), List.of(), "forklift_operator");
         assertThat(r.score()).isCloseTo(0.3 / 2, Offset.offset(1e-9));

@@ -34,6 +34,7 @@ class TaxonomyTest {
         assertThat(taxonomy.related("docker", "kubernetes")).isTrue();
         assertThat(taxonomy.related("kubernetes", "docker")).as("either way").isTrue();
         assertThat(taxonomy.related("docker", "pastry")).isFalse();
+        assertThat(taxonomy.related("install_lighting", "3d_lighting")).as("ESCO's skill → skill relations").isTrue();
         assertThat(taxonomy.typicalSkills("forklift_operator")).contains("caces", "forklift");
     }
 
