@@ -3,7 +3,7 @@ together with bin/run itself (so that nothing cleans up), then bin/run again. Ca
 Python Celery (hybridmatch_client, broker-confirmed sends); at the end every acknowledged update must be in
 Elasticsearch (at its newest acknowledged version) and in the engine's vectors, once.
 
-Usage: crash_restart.py [--seconds-per-fault 20] [--rate 10] [--settle-seconds 300]
+Usage: crash_restart.py [--seconds-per-fault 20] [--rate 10] [--settle-seconds 300] [--faults worker,engine,elasticsearch]
 Own ports and queue (ENGINE_PORT 28080, WORKER_MANAGEMENT_PORT 28081, ELASTICSEARCH_PORT 29200, queue ess-<random>),
 a fresh data dir; only the first bin/run builds (none with HYBRIDMATCH_SKIP_BUILD=1). Prints one JSON line per fault and a
 Markdown table; exits 1 if anything acknowledged was lost, stale or duplicated.
@@ -112,8 +112,9 @@ class Load(threading.Thread):
     """Index tasks at a steady rate; each fault has its own ids. Every 5th send replays an older update of an id
     (must end 'stale', not overwrite). Records what the broker confirmed: (fault, id, version)."""
 
-    def __init__(self, queue, rate):
+    def __init__(self, queue, rate, faults):
         super().__init__(daemon=True)
+        self.faults = faults
         self.app = Celery(broker=broker_url())
         self.app.conf.broker_transport_options = {'confirm_publish': True}
         self.app.conf.task_routes = {'hybridmatch.*': {'queue': queue}}
@@ -163,12 +164,12 @@ def stored(ids, key):
 
 def figures(load, key):
     newest = {}
-    for fault in FAULTS:
+    for fault in load.faults:
         for candidate_id, version in load.acknowledged[fault]:
             newest[candidate_id] = max(newest.get(candidate_id, 0), version)
     es, vectors = stored(sorted(newest), key)
     rows = []
-    for fault in FAULTS:
+    for fault in load.faults:
         ids = {i for i, _ in load.acknowledged[fault]}
         rows.append({'fault': fault, 'pushed': load.pushed[fault], 'acknowledged': len(load.acknowledged[fault]),
                      'lost': sum(1 for i in ids if i not in es or i not in vectors),
@@ -194,19 +195,24 @@ def main():
     parser.add_argument('--seconds-per-fault', type=float, default=20)
     parser.add_argument('--rate', type=float, default=10, help='tasks per second')
     parser.add_argument('--settle-seconds', type=float, default=300)
+    parser.add_argument('--faults', type=lambda v: v.split(','), default=FAULTS,
+                        help='comma-separated, in order, among ' + ','.join(FAULTS))
     args = parser.parse_args()
+    unknown = set(args.faults) - set(FAULTS)
+    if unknown:
+        parser.error(f'unknown faults {sorted(unknown)}')
 
     queue = f'ess-{uuid.uuid4().hex[:8]}'
     data_dir = tempfile.mkdtemp(prefix='crash-restart-')
     os.chmod(data_dir, 0o755)   # the node runs as its own user when we are root
     run = Run(data_dir, queue)
-    load = Load(queue, args.rate)
+    load = Load(queue, args.rate, args.faults)
     restarts = []
     try:
         log(f'bin/run (queue {queue}, data {data_dir}): ready after {run.start():.0f} s')
-        load.fault = FAULTS[0]
+        load.fault = args.faults[0]
         load.start()
-        for fault in FAULTS:
+        for fault in args.faults:
             load.fault = fault
             time.sleep(args.seconds_per_fault / 2)
             pid = run.crash(fault)
@@ -229,7 +235,7 @@ def main():
         run.stop()
         delete_queues(queue)
     for row in rows:
-        print(json.dumps(dict(row, restart_seconds=round(restarts[FAULTS.index(row['fault'])], 1))), flush=True)
+        print(json.dumps(dict(row, restart_seconds=round(restarts[args.faults.index(row['fault'])], 1))), flush=True)
     print('| fault | pushed | acknowledged | lost | duplicated | stale |')
     print('|---|---|---|---|---|---|')
     for row in rows:

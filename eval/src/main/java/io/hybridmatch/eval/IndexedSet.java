@@ -29,13 +29,7 @@ final class IndexedSet implements AutoCloseable {
     private final HybridMatcher matcher;
 
     IndexedSet(ElasticsearchClient es, TextEmbedder embedder, Path vectorDir, LabelledSet set) throws IOException {
-        for (SearchIndex index : SearchIndex.values()) { // the integ-test distribution has no delete-by-query
-            if (es.indices().existsAlias(a -> a.name(index.alias())).value()) {
-                List<String> behind = List.copyOf(es.indices().getAlias(a -> a.name(index.alias())).result().keySet());
-                es.indices().delete(d -> d.index(behind));
-            }
-        }
-        SearchIndexes indexes = SearchIndexes.ensure(es);
+        SearchIndexes indexes = SearchIndexes.recreate(es);
         vectors = FaissVectorStores.open(vectorDir, List.of(
                 new FaissIndexSpec(SearchIndex.CANDIDATES.alias(), embedder.dimension(), Metric.INNER_PRODUCT, "HNSW32,Flat", 128, 0),
                 new FaissIndexSpec(SearchIndex.JOB_OFFERS.alias(), embedder.dimension(), Metric.INNER_PRODUCT, "HNSW32,Flat", 128, 0)));

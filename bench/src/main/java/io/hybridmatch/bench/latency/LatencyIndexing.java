@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
 /**
  * Fills an engine's stores before it starts, through the pipeline the worker uses ({@link DocumentIndexer}:
  * normalisation, Elasticsearch bulk, vector upsert), with {@link HashedTextEmbedder} vectors: the FAISS files land
- * in {@code dataDir/vectors}, where the engine opens them.
+ * in {@code dataDir/vectors}, where the engine opens them. The node's candidates/job_offers indexes are created anew.
  */
 final class LatencyIndexing {
 
@@ -52,7 +52,7 @@ final class LatencyIndexing {
              VectorStoreRegistry vectors = FaissVectorStores.open(dataDir.resolve("vectors"), List.of(
                 new FaissIndexSpec("candidates", embedder.dimension(), Metric.INNER_PRODUCT, factory, efSearch, nprobe),
                 new FaissIndexSpec("job_offers", embedder.dimension(), Metric.INNER_PRODUCT, factory, efSearch, nprobe)), tuning)) {
-            SearchIndexes indexes = SearchIndexes.ensure(es);
+            SearchIndexes indexes = SearchIndexes.recreate(es);
             DocumentIndexer indexer = new DocumentIndexer(es, indexes, embedder, vectors, DocumentNormalizer.bundled(), Clock.systemUTC());
             int[] done = {0};
             GeneratedProfiles.candidates(candidates, chunk -> {

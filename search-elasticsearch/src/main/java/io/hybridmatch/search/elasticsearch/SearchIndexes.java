@@ -3,6 +3,7 @@ package io.hybridmatch.search.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,21 @@ public final class SearchIndexes {
             analysis.put(index, new TextAnalysis(index, bootstrap.ensure(index, detected)));
         }
         return new SearchIndexes(analysis);
+    }
+
+    /**
+     * Deletes every index behind the candidates and job_offers aliases, then {@link #ensure}s them empty: for an
+     * evaluation or a benchmark on a test cluster, whose earlier documents (with newer versions) would otherwise be
+     * kept over the ones loaded now.
+     */
+    public static SearchIndexes recreate(ElasticsearchClient client) throws IOException {
+        for (SearchIndex index : SearchIndex.values()) { // the integ-test distribution has no delete-by-query
+            if (client.indices().existsAlias(a -> a.name(index.alias())).value()) {
+                List<String> behind = List.copyOf(client.indices().getAlias(a -> a.name(index.alias())).result().keySet());
+                client.indices().delete(d -> d.index(behind));
+            }
+        }
+        return ensure(client);
     }
 
     public TextAnalysis textAnalysis(SearchIndex index) {
