@@ -229,7 +229,12 @@ public final class RelevanceEvaluation {
             training.put("training_ndcg10_" + direction.name().toLowerCase(Locale.ROOT), round(bestResult.trainNdcg()));
         });
         Map<String, Double> cv = new LinkedHashMap<>();
-        heldOut.bySetAndDirection().forEach((g, m) -> cv.put(g, round(m.ndcg10())));
+        Predicate<String> shown = shownGroups(); // the model file must not show a development run the sealed part
+        heldOut.bySetAndDirection().forEach((g, m) -> {
+            if (shown.test(g + " ")) {
+                cv.put(g, round(m.ndcg10()));
+            }
+        });
         training.put("held_out_ndcg10_" + CrossValidation.FOLDS + "_fold_cv", cv);
         return new RankingModel("ltr-" + Instant.now().toString().substring(0, 10), settings, training);
     }
