@@ -64,15 +64,6 @@ public final class OccupationNormalizer {
     public record Named(String occupation, double share) {
     }
 
-    public Optional<String> occupation(String title) {
-        return candidates(title).stream().findFirst();
-    }
-
-    /** The occupations of {@link #read}, best first. */
-    public List<String> candidates(String title) {
-        return read(title).stream().map(Named::occupation).toList();
-    }
-
     /**
      * Every occupation the title names, best first: the whole title as a label (then it is the only one), else the
      * labels inside it, none inside another, the most informative first ("Ancien boulanger, développeur web" →
