@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 8 writers + 32 readers on the HTTP API of a real engine process (its jar, FAISS, MiniLM, the test Elasticsearch):
- * no error, no torn answer, resident memory flat. 60 s in CI; {@code -Dapi-load.duration=PT10M} (profile
+ * no error, no torn answer, resident memory flat. 30 s in CI; {@code -Dapi-load.duration=PT10M} (profile
  * {@code reliability}) is the long form. The memory table is printed.
  */
 class ApiLoadIT {
 
-    static final Duration DURATION = Duration.parse(System.getProperty("api-load.duration", "PT60S"));
+    static final Duration DURATION = Duration.parse(System.getProperty("api-load.duration", "PT30S"));
     static final String KEY = "api-load-" + java.util.UUID.randomUUID();
 
     @Test
