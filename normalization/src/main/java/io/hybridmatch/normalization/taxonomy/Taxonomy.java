@@ -38,15 +38,18 @@ public final class Taxonomy {
     private final LabelIndex skillLabels;
     private final LabelIndex skillTextLabels;
     private final OccupationSkills occupationSkills;
+    private final Map<String, Set<String>> tradesOf;
 
     Taxonomy(Map<String, Concept> occupations, Map<String, Concept> skills, LabelIndex occupationLabels,
-             LabelIndex skillLabels, LabelIndex skillTextLabels, OccupationSkills occupationSkills) {
+             LabelIndex skillLabels, LabelIndex skillTextLabels, OccupationSkills occupationSkills,
+             Map<String, Set<String>> tradesOf) {
         this.occupations = Map.copyOf(occupations);
         this.skills = Map.copyOf(skills);
         this.occupationLabels = occupationLabels;
         this.skillLabels = skillLabels;
         this.skillTextLabels = skillTextLabels;
         this.occupationSkills = occupationSkills;
+        this.tradesOf = Map.copyOf(tradesOf);
     }
 
     public Optional<Concept> occupation(String id) {
@@ -80,11 +83,12 @@ public final class Taxonomy {
     }
 
     /**
-     * Same occupation, adjacent (one is the other's broader occupation, they share a broader occupation or an
-     * ISCO-08 unit group), or unrelated.
+     * Same occupation or trade (ESCO splits some trades into several occupations: "juriste" and "avocat", "commercial"
+     * and "business developer"; the {@code trade} lines of the taxonomy join them), adjacent (one is the other's
+     * broader occupation, they share a broader occupation or an ISCO-08 unit group), or unrelated.
      */
     public Fit occupationFit(String a, String b) {
-        if (a.equals(b)) {
+        if (a.equals(b) || sameTrade(a, b)) {
             return Fit.SAME;
         }
         Concept x = occupations.get(a);
@@ -97,6 +101,12 @@ public final class Taxonomy {
         boolean sharedFamily = y.broader().stream().anyMatch(familyOfX::contains) || x.broader().contains(b);
         boolean sameGroup = !x.group().isEmpty() && x.group().equals(y.group());
         return sharedFamily || sameGroup ? Fit.ADJACENT : Fit.UNRELATED;
+    }
+
+    /** Both occupations are members of one trade line. */
+    public boolean sameTrade(String a, String b) {
+        Set<String> trades = tradesOf.getOrDefault(a, Set.of());
+        return tradesOf.getOrDefault(b, Set.of()).stream().anyMatch(trades::contains);
     }
 
     /** Broader skills up to {@code depth} steps up ("spring" → java → computer programming). */

@@ -26,9 +26,14 @@ import java.util.function.Consumer;
  *   <li>within a hand-written layer a label naming two concepts is an error; within a layer marked
  *       {@code #! ambiguous-labels: drop} (ESCO, whose alternative labels overlap) a preferred name beats an
  *       alternative one and two of a kind are dropped.</li>
+ *   <li>a {@code trade} line names occupations that are one trade in recruiting practice; a line whose trade id
+ *       exists adds members to it.</li>
  * </ul>
  */
 final class TaxonomyBuilder {
+
+    /** The kind of a line grouping occupations into one trade (its fifth field: the member occupation ids). */
+    static final String TRADE = "trade";
 
     private record Owner(String id, int layer, boolean preferred, boolean listOnly) {
     }
@@ -51,6 +56,7 @@ final class TaxonomyBuilder {
     private final Set<String> dropped = new HashSet<>();
     private final Map<String, Set<String>> essentialSkills = new HashMap<>();
     private final Map<String, Set<String>> optionalSkills = new HashMap<>();
+    private final Map<String, Set<String>> trades = new LinkedHashMap<>();
     private final Set<String> idsOfLayer = new HashSet<>();
     private int layer = -1;
 
@@ -69,8 +75,13 @@ final class TaxonomyBuilder {
         idsOfLayer.clear();
         lines.stream().filter(l -> !l.startsWith("#")).map(l -> l.split("\t", 3)).filter(f -> f.length > 1)
                 .forEach(f -> idsOfLayer.add(f[1].strip()));
-        rows(source, lines, 6, "kind, id, group, broader, related/typical, labels", f ->
-                add(Kind.parse(f[0]), f[1].strip(), f[2].strip(), split(f[3]), split(f[4]), split(f[5]), dropAmbiguous));
+        rows(source, lines, 6, "kind, id, group, broader, related/typical/members, labels", f -> {
+            if (f[0].equals(TRADE)) {
+                trades.computeIfAbsent(f[1].strip(), k -> new LinkedHashSet<>()).addAll(split(f[4]));
+            } else {
+                add(Kind.parse(f[0]), f[1].strip(), f[2].strip(), split(f[3]), split(f[4]), split(f[5]), dropAmbiguous);
+            }
+        });
         return this;
     }
 
@@ -205,6 +216,7 @@ final class TaxonomyBuilder {
             concepts.put(kind, out);
         }
         OccupationSkills occupationSkills = occupationSkills(concepts.get(Kind.OCCUPATION), unknown);
+        Map<String, Set<String>> tradesOf = tradesOf(concepts.get(Kind.OCCUPATION), unknown);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("taxonomy refers to unknown ids: "
                     + String.join(", ", unknown.subList(0, Math.min(20, unknown.size()))));
@@ -212,7 +224,23 @@ final class TaxonomyBuilder {
         inheritIscoGroups(concepts.get(Kind.OCCUPATION));
         return new Taxonomy(concepts.get(Kind.OCCUPATION), concepts.get(Kind.SKILL),
                 labelIndex(Kind.OCCUPATION, false), labelIndex(Kind.SKILL, false), labelIndex(Kind.SKILL, true),
-                occupationSkills);
+                occupationSkills, tradesOf);
+    }
+
+    /** Each member occupation → the trades it is in, ids resolved. */
+    private Map<String, Set<String>> tradesOf(Map<String, Concept> occupations, List<String> unknown) {
+        Map<String, Set<String>> out = new HashMap<>();
+        trades.forEach((trade, members) -> {
+            for (String member : members) {
+                String occupation = resolve(Kind.OCCUPATION, member);
+                if (occupations.containsKey(occupation)) {
+                    out.computeIfAbsent(occupation, k -> new LinkedHashSet<>()).add(trade);
+                } else {
+                    unknown.add("trade " + trade + " → " + member);
+                }
+            }
+        });
+        return out;
     }
 
     /** The relation files' pairs plus each occupation's typical skills (as essential), ids resolved. */

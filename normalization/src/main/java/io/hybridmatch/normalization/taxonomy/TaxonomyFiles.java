@@ -22,7 +22,8 @@ import java.util.zip.GZIPInputStream;
 public final class TaxonomyFiles {
 
     /** The shipped layers, in merge order. Format and how to rebuild them: taxonomy/README.md. */
-    public static final List<String> BUNDLED = List.of("esco.tsv.gz", "curated-skills.tsv", "curated-occupations.tsv");
+    public static final List<String> BUNDLED = List.of("esco.tsv.gz", "curated-skills.tsv", "curated-occupations.tsv",
+            "curated-trades.tsv");
     /** ESCO's occupation → essential/optional skill relations, ids of {@code esco.tsv.gz} (taxonomy/README.md). */
     public static final String BUNDLED_OCCUPATION_SKILLS = "esco-occupation-skills.tsv.gz";
     public static final String PROPERTY = "hybridmatch.taxonomy.files";

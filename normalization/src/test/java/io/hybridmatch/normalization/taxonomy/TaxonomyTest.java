@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +74,32 @@ class TaxonomyTest {
                 .isEqualTo(Taxonomy.Fit.ADJACENT);
         assertThat(taxonomy.occupationFit("java_developer", "nurse_responsible_for_general_care"))
                 .isEqualTo(Taxonomy.Fit.UNRELATED);
+    }
+
+    @Test
+    void occupationsOfOneTradeFitAsTheSame() {
+        // juriste d'entreprise / avocat, business developer / commercial grands comptes, vendeur en prêt-à-porter / vendeur
+        assertThat(fits("legal_consultant lawyer", "business_developer sales_account_manager",
+                "ict_network_administrator ict_system_administrator", "clothing_specialized_seller shop_assistant"))
+                .containsOnly(Taxonomy.Fit.SAME);
+        assertThat(fits("welder boilermaker", "cashier shop_assistant", "legal_assistant lawyer"))
+                .as("neighbouring trades stay apart").doesNotContain(Taxonomy.Fit.SAME);
+    }
+
+    private List<Taxonomy.Fit> fits(String... pairs) {
+        return Arrays.stream(pairs).map(pair -> pair.split(" ")).map(p -> taxonomy.occupationFit(p[0], p[1])).toList();
+    }
+
+    @Test
+    void aDeploymentFileExtendsATradeAndAnUnknownMemberFailsTheLoad(@TempDir Path dir) throws Exception {
+        Path extra = dir.resolve("acme-trades.tsv");
+        Files.writeString(extra, "trade\tlegal_counsel\t\t\tlegal_policy_officer\t\n");
+        Taxonomy extended = TaxonomyFiles.withExtensions(List.of(extra));
+        assertThat(extended.occupationFit("legal_policy_officer", "lawyer")).isEqualTo(Taxonomy.Fit.SAME);
+        assertThat(taxonomy.occupationFit("legal_policy_officer", "lawyer")).as("the shipped taxonomy is untouched")
+                .isNotEqualTo(Taxonomy.Fit.SAME);
+        assertThatThrownBy(() -> TaxonomyFiles.of(List.of(List.of("trade\tt\t\t\tnowhere\t"))))
+                .hasMessageContaining("unknown ids: trade t → nowhere");
     }
 
     @Test
