@@ -16,7 +16,6 @@ import io.hybridmatch.vector.VectorStoreRegistry;
 import io.hybridmatch.worker.tasks.IndexingTaskHandlers;
 import io.hybridmatch.worker.tasks.InfrastructureRetry;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -46,7 +45,7 @@ class IndexingConfiguration {
 
     /**
      * {@code hybridmatch.embeddings.*}, the engine's record (both sides must use one model), loaded once the
-     * consumers are up ({@link #loadModelOnceConsuming}) or at the first task needing it.
+     * consumers are up ({@link #loadOnceConsuming}) or at the first task needing it.
      */
     @Bean(destroyMethod = "") // closed through workerEmbedder
     BackgroundLoadedEmbedder model(IndexingProperties properties) {
@@ -54,9 +53,14 @@ class IndexingConfiguration {
         return new BackgroundLoadedEmbedder(model.modelId(), () -> new OnnxSentenceEmbedder(model));
     }
 
+    /** The model and the document indexer are loaded in the background once the consumers are up. */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> loadModelOnceConsuming(BackgroundLoadedEmbedder model) {
-        return ready -> model.startLoading();
+    ApplicationListener<ApplicationReadyEvent> loadOnceConsuming(BackgroundLoadedEmbedder model,
+                                                                 BackgroundLoad<DocumentIndexer> documentIndexer) {
+        return ready -> {
+            model.startLoading();
+            documentIndexer.start();
+        };
     }
 
     @Bean
@@ -74,18 +78,24 @@ class IndexingConfiguration {
                 workerEmbedder::dimension, es);
     }
 
+    /**
+     * Not needed before the first task: its index checks (about twenty Elasticsearch requests, index templates
+     * rewritten) and the taxonomy behind the normaliser (a quarter of the start-up's CPU) are done once consuming
+     * ({@link #loadOnceConsuming}) or by the first task, which waits for them; Elasticsearch down meanwhile makes
+     * tasks retry, like a model that cannot load.
+     */
     @Bean
-    DocumentIndexer documentIndexer(ElasticsearchClient es, TextEmbedder workerEmbedder, VectorStoreRegistry vectors,
-                                    MeterRegistry registry) throws IOException {
-        return new DocumentIndexer(es, SearchIndexes.ensure(es), workerEmbedder, vectors,
-                NearestSkillByEmbedding.normalizer(workerEmbedder),
-                Clock.systemUTC(), MeteredElasticsearchTimings.of(registry));
+    BackgroundLoad<DocumentIndexer> documentIndexer(ElasticsearchClient es, TextEmbedder workerEmbedder,
+                                                    VectorStoreRegistry vectors, MeterRegistry registry) {
+        return new BackgroundLoad<>("document indexer", () -> new DocumentIndexer(es, SearchIndexes.ensure(es),
+                workerEmbedder, vectors, NearestSkillByEmbedding.normalizer(workerEmbedder), Clock.systemUTC(),
+                MeteredElasticsearchTimings.of(registry)));
     }
 
     /** The documents of the single-document tasks in flight are indexed together ({@link IndexingProperties.Batching}). */
     @Bean
-    CeleryTaskSet indexingTasks(DocumentIndexer indexer, InfrastructureRetry retry, MeterRegistry registry,
-                                IndexingProperties properties) {
+    CeleryTaskSet indexingTasks(BackgroundLoad<DocumentIndexer> indexer, InfrastructureRetry retry,
+                                MeterRegistry registry, IndexingProperties properties) {
         IndexingProperties.Batching batching = properties.indexing().batching();
         return new IndexingTaskHandlers(indexer, retry, Clock.systemUTC(), registry, batching.maxItems(),
                 batching.linger())::all;

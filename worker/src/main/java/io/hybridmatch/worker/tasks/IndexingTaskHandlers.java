@@ -22,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,18 +42,19 @@ public final class IndexingTaskHandlers {
 
     private static final Logger log = LoggerFactory.getLogger(IndexingTaskHandlers.class);
 
-    private final DocumentIndexer indexer;
+    private final Supplier<DocumentIndexer> indexer;
     private final InfrastructureRetry retry;
     private final Clock clock;
     private final MeterRegistry registry;
     private final Map<SearchIndex, MicroBatcher<Map<String, Object>, IndexOutcome>> batchers = new EnumMap<>(SearchIndex.class);
 
     /**
+     * @param indexer    asked for by each task, not before: the worker builds it once it consumes
      * @param batchItems the most single-document tasks in flight indexed together ({@link #indexTogether})
      * @param linger     how long the first of them waits for others
      */
-    public IndexingTaskHandlers(DocumentIndexer indexer, InfrastructureRetry retry, Clock clock, MeterRegistry registry,
-                                int batchItems, Duration linger) {
+    public IndexingTaskHandlers(Supplier<DocumentIndexer> indexer, InfrastructureRetry retry, Clock clock,
+                                MeterRegistry registry, int batchItems, Duration linger) {
         this.indexer = indexer;
         this.retry = retry;
         this.clock = clock;
@@ -91,7 +93,8 @@ public final class IndexingTaskHandlers {
      * task fails, retries or succeeds for its own document as if it had run alone.
      */
     private List<IndexOutcome> indexTogether(SearchIndex index, List<Map<String, Object>> payloads) {
-        return payloads.size() == 1 ? List.of(indexer.index(index, payloads.getFirst())) : indexer.indexAll(index, payloads);
+        return payloads.size() == 1 ? List.of(indexer.get().index(index, payloads.getFirst()))
+                : indexer.get().indexAll(index, payloads);
     }
 
     /**
@@ -127,7 +130,7 @@ public final class IndexingTaskHandlers {
         if (!DocumentValues.isVersionTime(deletedAt.toInstant())) {
             throw new InvalidDocumentException("deleted_at must be between 1970 and 9999, got " + at);
         }
-        return indexer.delete(index, checkedId, deletedAt.toInstant()).toResult();
+        return indexer.get().delete(index, checkedId, deletedAt.toInstant()).toResult();
     }
 
     private Map<String, Object> bulk(SearchIndex index, TaskCall call, String argument) {
@@ -138,7 +141,7 @@ public final class IndexingTaskHandlers {
         List<Map<String, Object>> payloads = (List<Map<String, Object>>) list;
         List<IndexOutcome> outcomes;
         try {
-            outcomes = indexer.indexAll(index, payloads);
+            outcomes = indexer.get().indexAll(index, payloads);
         } catch (PartialBulkFailureException e) {
             List<Object> failed = e.failedItems().stream().map(i -> (Object) payloads.get(i)).toList();
             throw retryLater(call, e, List.of(failed));
