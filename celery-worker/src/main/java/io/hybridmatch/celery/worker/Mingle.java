@@ -20,20 +20,22 @@ import org.springframework.context.SmartLifecycle;
  * Celery's mingle step (celery/worker/consumer/mingle.py) before the worker consumes tasks: {@code hello} broadcast to
  * the running workers, their replies read for one second; their revoked ids join ours and our clock moves past
  * theirs, so a task revoked before this worker started is refused here too. Best effort: a broker problem only
- * skips the sync, as a worker alone would.
+ * skips the sync, as a worker alone would. Disabled, it does nothing (Celery's {@code --without-mingle}).
  */
 public final class Mingle implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Mingle.class);
     private static final Duration WAIT = Duration.ofSeconds(1);
 
+    private final boolean enabled;
     private final RabbitTemplate template;
     private final AmqpAdmin admin;
     private final WorkerState state;
     private final RevokedTasks revoked;
     private volatile boolean running;
 
-    public Mingle(RabbitTemplate template, AmqpAdmin admin, WorkerState state, RevokedTasks revoked) {
+    public Mingle(boolean enabled, RabbitTemplate template, AmqpAdmin admin, WorkerState state, RevokedTasks revoked) {
+        this.enabled = enabled;
         this.template = template;
         this.admin = admin;
         this.state = state;
@@ -43,6 +45,9 @@ public final class Mingle implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        if (!enabled) {
+            return;
+        }
         log.info("mingle: searching for neighbors");
         try {
             int nodes = sync();

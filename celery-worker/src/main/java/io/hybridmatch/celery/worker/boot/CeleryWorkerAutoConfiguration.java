@@ -63,7 +63,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -134,10 +133,11 @@ public class CeleryWorkerAutoConfiguration {
         return new TaskThreads();
     }
 
+    /** Always defined, {@code hybridmatch.worker.mingle} read when it starts: Spring AOT fixes conditions at build. */
     @Bean
-    @ConditionalOnBooleanProperty(name = "hybridmatch.worker.mingle", matchIfMissing = true)
-    Mingle mingle(RabbitTemplate template, AmqpAdmin admin, WorkerState state, RevokedTasks revoked) {
-        return new Mingle(template, admin, state, revoked);
+    Mingle mingle(RabbitTemplate template, AmqpAdmin admin, WorkerState state, RevokedTasks revoked,
+                  WorkerProperties properties) {
+        return new Mingle(properties.mingle(), template, admin, state, revoked);
     }
 
     @Bean
