@@ -46,6 +46,17 @@ class OccupationNormalizerTest {
             "Juriste droit social; legal_consultant",
             "Assistante de direction; administrative_assistant",
             "Technicien photovoltaïque; solar_installer",
+            // French IT titles ESCO gives to a hardware engineer or a network technician
+            "Ingénieur systèmes et réseaux H/F; ict_system_administrator",
+            "Ingénieure système Windows; ict_system_administrator",
+            "Systems Engineer; ict_system_administrator",
+            "Conducteur PL; heavy_truck_driver",
+            "Sales Advisor; shop_assistant",
+            "Employée de commerce; shop_assistant",
+            "Domiciliary carer; home_care_aide",
+            // a French compound title names its main trade first
+            "Chaudronnier soudeur; boilermaker",
+            "Soudeur-chaudronnier; welder",
             // ESCO's own labels, no curated line for them
             "Boucher; butcher",
             "Knitter; knitter",
