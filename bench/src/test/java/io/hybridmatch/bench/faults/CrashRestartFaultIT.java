@@ -19,11 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
 class CrashRestartFaultIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    /** A worker's kill -9 is WorkerReplicasFaultIT's; -Dcrash-restart.faults=worker,engine,elasticsearch is the full form. */
-    private static final List<String> FAULTS = List.of(System.getProperty("crash-restart.faults", "engine,elasticsearch").split(","));
+    /**
+     * CI kills the engine only (the case of a node orphaned by the engine's death): a worker's kill -9 is
+     * WorkerReplicasFaultIT's, a killed node's replacement keeping its indexes SupervisedElasticsearchIT's; each fault
+     * here adds a bin/run start. -Dcrash-restart.faults=worker,engine,elasticsearch is the full form.
+     */
+    private static final List<String> FAULTS = List.of(System.getProperty("crash-restart.faults", "engine").split(","));
 
     @Test
-    void killNineOfEngineAndElasticsearchThenBinRunLosesNothingAcknowledged() throws Exception {
+    void killNineThenBinRunLosesNothingAcknowledged() throws Exception {
         assertThat(ROOT.resolve("matching-engine-http/target")).as("the engine's jar is built before this module").isDirectory();
         Path figures = Files.createTempFile("crash-restart", ".out");
         ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("bench/faults/crash-restart").toString(),
