@@ -66,7 +66,7 @@ public final class HybridMatcher {
         }
         this.keyword = new KeywordRetriever(es, indexes);
         this.vector = new VectorRetriever(es);
-        this.filters = new TargetFilters(normalizer.skills());
+        this.filters = new TargetFilters(normalizer.skills(), normalizer.taxonomy());
         this.scorer = new FeatureScorer(Gazetteer.bundled(), normalizer.taxonomy());
     }
 

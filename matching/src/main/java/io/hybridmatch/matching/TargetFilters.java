@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.hybridmatch.normalization.DocumentKind;
 import io.hybridmatch.normalization.EducationLevel;
 import io.hybridmatch.normalization.SkillDictionary;
+import io.hybridmatch.normalization.taxonomy.Taxonomy;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +19,11 @@ import java.util.Locale;
 final class TargetFilters {
 
     private final SkillDictionary skills;
+    private final Taxonomy taxonomy;
 
-    TargetFilters(SkillDictionary skills) {
+    TargetFilters(SkillDictionary skills, Taxonomy taxonomy) {
         this.skills = skills;
+        this.taxonomy = taxonomy;
     }
 
     List<Query> of(MatchQuery query, Subject source, String tenant) {
@@ -73,7 +76,8 @@ final class TargetFilters {
             offer.skills().forEach(skill -> clauses.add(term("skills", skill)));
         }
         if (must(query, Criterion.OCCUPATION) && offer.occupation() != null) {
-            clauses.add(term("occupation", offer.occupation())); // the same occupation; adjacent ones are scored, not kept
+            // the same occupation or trade (as occupation fit scores it); adjacent ones are scored, not kept
+            clauses.add(terms("occupation", taxonomy.sameOccupations(offer.occupation())));
         }
         if (must(query, Criterion.LOCATION) && !offer.remote() && offer.location() != null) {
             clauses.add(term("location", offer.location()));

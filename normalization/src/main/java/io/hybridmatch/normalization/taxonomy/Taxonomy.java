@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Occupations and skills with their French and English labels and relations, loaded from data files
@@ -101,6 +102,13 @@ public final class Taxonomy {
         boolean sharedFamily = y.broader().stream().anyMatch(familyOfX::contains) || x.broader().contains(b);
         boolean sameGroup = !x.group().isEmpty() && x.group().equals(y.group());
         return sharedFamily || sameGroup ? Fit.ADJACENT : Fit.UNRELATED;
+    }
+
+    /** The occupations {@link #occupationFit} scores as the same as this one: itself and its trades' members, sorted. */
+    public List<String> sameOccupations(String id) {
+        Set<String> out = new TreeSet<>(List.of(id));
+        tradesOf.keySet().stream().filter(other -> sameTrade(id, other)).forEach(out::add);
+        return List.copyOf(out);
     }
 
     /** Both occupations are members of one trade line. */
