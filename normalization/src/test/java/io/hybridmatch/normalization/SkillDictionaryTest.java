@@ -54,4 +54,12 @@ class SkillDictionaryTest {
         assertThat(skills.normalize(List.of("Go", "R", "PO"))).containsExactly("golang", "r", "product_management");
         assertThat(skills.extract("Backend in Golang and React Native")).containsExactly("golang", "react_native");
     }
+
+    @Test
+    void aLoneLetterInProseNamesNoSkill() {
+        // "A&E" folds to "e" ("a" is a function word): read in free text, every "basé(e)" and "un(e)" was emergency care
+        assertThat(skills.extract("Infirmier(e) diplômé(e), basé(e) à Lyon, recherche un(e) poste de nuit.")).containsExactly("nursing");
+        assertThat(skills.extract("Five years in A&E, then critical care.")).containsExactly("emergency_care");
+        assertThat(skills.normalize(List.of("A&E"))).containsExactly("emergency_care");
+    }
 }

@@ -274,11 +274,19 @@ final class TaxonomyBuilder {
     private LabelIndex labelIndex(Kind kind, boolean freeTextOnly) {
         Map<String, String> byKey = new HashMap<>();
         owners.get(kind).forEach((key, owner) -> {
-            if (!freeTextOnly || !owner.listOnly()) {
+            if (!freeTextOnly || countsInFreeText(key, owner)) {
                 byKey.put(key, resolve(kind, owner.id()));
             }
         });
         return new LabelIndex(byKey);
+    }
+
+    /**
+     * Not list-only, and more than one letter once folded: a lone letter in prose is a French gender mark
+     * ("basé(e)", "un(e)") or an initial, so "A&E", whose "a" folds away as a function word, must not read as "e".
+     */
+    private static boolean countsInFreeText(String key, Owner owner) {
+        return !owner.listOnly() && key.length() > 1;
     }
 
     /** A curated occupation without an ISCO group has its broader occupation's. */
