@@ -71,6 +71,12 @@ final class BinRun implements AutoCloseable {
         return dataDir.resolve("secrets/demo.key");
     }
 
+    /** The /proc entry of a process bin/run recorded ("engine", "worker", "elasticsearch"). */
+    Path procOf(String name) throws IOException {
+        String pid = Files.readString(dataDir.resolve("run/" + name + ".pid")).strip().split(" ")[0];
+        return Path.of("/proc", pid);
+    }
+
     /**
      * SIGTERM: bin/run's trap stops the worker, the engine and the node it started. Then the run's queues go (the
      * worker's task queue, its dead-letter and delay queues), so CI runs leave nothing behind in RabbitMQ.

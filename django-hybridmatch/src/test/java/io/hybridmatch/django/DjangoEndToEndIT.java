@@ -51,6 +51,18 @@ class DjangoEndToEndIT {
                 Duration.ofMinutes(10));
     }
 
+    /**
+     * The worker that runs the tests below is the one a user gets: started by bin/start-worker from the JDK's AOT
+     * cache (mapped into its memory, so not rejected and silently skipped) with Spring AOT's bean definitions.
+     */
+    @Test
+    void theWorkerRunsFromItsAotCacheWithSpringAot() throws Exception {
+        Path worker = backend.procOf("worker");
+        assertThat(Files.readString(worker.resolve("cmdline")).replace('\0', ' '))
+                .contains("-Dspring.aot.enabled=true").contains("-XX:AOTCache=");
+        assertThat(Files.readAllLines(worker.resolve("maps"))).anyMatch(line -> line.endsWith("/worker.aot"));
+    }
+
     @Test
     void onPostgresql() throws Exception {
         assertThat(endToEnd("postgresql").succeeds()).contains("Creating test database").contains("OK");
