@@ -1,6 +1,7 @@
 package io.hybridmatch.bench.faiss;
 
 import io.hybridmatch.bench.vectors.ClusteredVectors;
+import io.hybridmatch.bench.vectors.ExactNeighbours;
 import io.hybridmatch.vector.Metric;
 import io.hybridmatch.vector.VectorHit;
 import io.hybridmatch.vector.VectorQuery;
@@ -13,15 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Load driver for {@link FaissVectorStore} (through the store, so WAL fsyncs, label mapping and filters count):
- * insert time, single-thread search latency and recall@10 against exact search, for Flat, HNSW and IVF, plus
+ * insert time, single-thread search latency and recall@10 against exact search ({@link ExactNeighbours}: tie-aware,
+ * by id in brackets), for Flat, HNSW and IVF, plus
  * filtered searches. Data: synthetic unit vectors of low intrinsic dimension in 1,000 clusters, like sentence
  * embeddings (uniform random vectors in 384 dimensions have no meaningful nearest neighbours: every index, HNSW
  * included, gets poor recall on them, which says nothing about real embeddings).
@@ -46,10 +46,8 @@ public final class FaissStoreBenchmark {
         System.out.printf("FaissStoreBenchmark: %,d vectors x %d dims, %d queries, k=%d, %d cores%n%n",
                 n, d, queryCount, K, Runtime.getRuntime().availableProcessors());
 
-        FaissIndexSpec flat = spec(d, "Flat", 0, 0);
-        long[][] truth;
-        try (FaissVectorStore store = load(root, flat, records)) {
-            truth = answers(store, queries, q -> VectorQuery.of(q, K));
+        ExactNeighbours truth = ExactNeighbours.of(records, queries, K, null);
+        try (FaissVectorStore store = load(root, spec(d, "Flat", 0, 0), records)) {
             report(store, queries, truth, "exact (Flat)", q -> VectorQuery.of(q, K));
         }
         for (String factory : List.of("HNSW32,Flat", "IVF1024,Flat")) {
@@ -72,10 +70,7 @@ public final class FaissStoreBenchmark {
         for (int percent : new int[]{1, 30}) {
             long[] allowed = records.stream().mapToLong(VectorRecord::id).filter(id -> id % 100 < percent).toArray();
             Function<float[], VectorQuery> filter = q -> VectorQuery.within(q, K, allowed);
-            long[][] truth;
-            try (FaissVectorStore exact = FaissVectorStore.open(root.resolve("Flat"), spec(d, "Flat", 0, 0))) {
-                truth = answers(exact, queries, filter);
-            }
+            ExactNeighbours truth = ExactNeighbours.of(records, queries, K, allowed);
             try (FaissVectorStore store = FaissVectorStore.open(root.resolve("HNSW32,Flat"), spec(d, "HNSW32,Flat", 64, 0))) {
                 report(store, queries, truth, "HNSW32 efSearch=64, filter passing " + percent + "%", filter);
             }
@@ -98,29 +93,22 @@ public final class FaissStoreBenchmark {
         return store;
     }
 
-    private static long[][] answers(FaissVectorStore store, List<float[]> queries, Function<float[], VectorQuery> query) {
-        return queries.stream()
-                .map(q -> store.search(query.apply(q)).stream().mapToLong(VectorHit::id).toArray())
-                .toArray(long[][]::new);
-    }
-
-    private static void report(FaissVectorStore store, List<float[]> queries, long[][] truth, String label,
+    private static void report(FaissVectorStore store, List<float[]> queries, ExactNeighbours truth, String label,
                                Function<float[], VectorQuery> query) {
-        answers(store, queries, query); // warm-up: page in the index just read from disk
+        queries.forEach(q -> store.search(query.apply(q))); // warm-up: page in the index just read from disk
         long[] nanos = new long[queries.size()];
-        double recall = 0;
+        long[][] answers = new long[queries.size()][];
         for (int i = 0; i < queries.size(); i++) {
             long start = System.nanoTime();
             List<VectorHit> hits = store.search(query.apply(queries.get(i)));
             nanos[i] = System.nanoTime() - start;
-            Set<Long> expected = new HashSet<>();
-            Arrays.stream(truth[i]).forEach(expected::add);
-            recall += hits.stream().filter(h -> expected.contains(h.id())).count() / (double) Math.max(1, expected.size());
+            answers[i] = hits.stream().mapToLong(VectorHit::id).toArray();
         }
         Arrays.sort(nanos);
         double meanMs = Arrays.stream(nanos).average().orElse(0) / 1e6;
-        System.out.printf("%-42s recall@10 %.3f  mean %.3f ms  p50 %.3f ms  p99 %.3f ms  %,.0f queries/s/thread%n",
-                label, recall / queries.size(), meanMs, nanos[nanos.length / 2] / 1e6,
+        ExactNeighbours.Recall recall = truth.recall(answers);
+        System.out.printf("%-42s recall@10 %.3f (by id %.3f)  mean %.3f ms  p50 %.3f ms  p99 %.3f ms  %,.0f queries/s/thread%n",
+                label, recall.tieAware(), recall.byId(), meanMs, nanos[nanos.length / 2] / 1e6,
                 nanos[(int) (nanos.length * 0.99)] / 1e6, 1e3 / meanMs);
     }
 

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * once: chunk {@code c} comes from seed {@code c} and its candidates are numbered after the previous chunks'.
  * The same {@code total} gives the same candidates on every run.
  */
-final class GeneratedProfiles {
+public final class GeneratedProfiles {
 
     private static final int PER_OCCUPATION = 500;
 
@@ -19,7 +19,7 @@ final class GeneratedProfiles {
     }
 
     /** Hands {@code total} candidates ({@code candidate_id} 1..total) to {@code sink} in chunks of a few thousand. */
-    static void candidates(int total, Consumer<List<Map<String, Object>>> sink) {
+    public static void candidates(int total, Consumer<List<Map<String, Object>>> sink) {
         long next = 1;
         for (int chunk = 0; next <= total; chunk++) {
             List<Map<String, Object>> generated = new DataSetGenerator(1_000 + chunk).generate(PER_OCCUPATION, 0).candidates();
@@ -36,7 +36,7 @@ final class GeneratedProfiles {
     }
 
     /** About {@code perOccupation} offers of each occupation, {@code job_offer_id} from 1. */
-    static List<Map<String, Object>> offers(int perOccupation) {
+    public static List<Map<String, Object>> offers(int perOccupation) {
         return new DataSetGenerator(7).generate(0, perOccupation).offers();
     }
 }

@@ -1,6 +1,7 @@
 package io.hybridmatch.bench.latency;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.hybridmatch.bench.vectors.IndexTypes;
 import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
 import io.hybridmatch.search.elasticsearch.ElasticsearchCredentials;
 import io.hybridmatch.vector.Metric;
@@ -20,8 +21,8 @@ import java.util.Locale;
  *   index   ES_URL DATA_DIR N [FACTORY]   N generated candidates and the offers into Elasticsearch and the engine's
  *                                          FAISS files under DATA_DIR, before the engine starts
  *   query   ENGINE_URL KEY_FILE REQUESTS  offer → candidates through HTTP, one at a time: percentiles per stage
- *   indexes DATA_DIR QUERIES [FACTORY]    memory per million vectors and recall@10 of HNSW32, IVF_FLAT, IVF-PQ on
- *                                          the candidates' vectors (the engine stopped)
+ *   indexes DATA_DIR QUERIES [FACTORY]    memory per million vectors, recall@10 (tie-aware and by id) and latency
+ *                                          of HNSW32, IVF_FLAT, IVF-PQ on the candidates' vectors (engine stopped)
  * </pre>
  */
 public final class LatencyLoad {
@@ -59,7 +60,7 @@ public final class LatencyLoad {
                     queries.add(offers[i % offers.length]);
                 }
                 Path work = Files.createTempDirectory(Path.of(args[1]), "index-types");
-                System.out.print(table(IndexTypes.run(vectors, queries, work)));
+                System.out.print(IndexTypes.table(IndexTypes.run(vectors, queries, work, IndexTypes.variants(vectors.length, 64), 0)));
             }
             default -> throw new IllegalArgumentException("usage: index|query|indexes ... (see the class comment)");
         }
@@ -109,15 +110,5 @@ public final class LatencyLoad {
     private static String row(String name, StageHistograms.Series s) {
         return String.format("| %s | %.2f | %.2f | %.2f | %.2f |%n", name, s.meanMs(), s.quantileMs(0.5),
                 s.quantileMs(0.95), s.quantileMs(0.99));
-    }
-
-    static String table(List<IndexTypes.Measured> measured) {
-        StringBuilder out = new StringBuilder(String.format("%n| index | vectors | MiB per million vectors | recall@10 | "
-                + "mean ms | p99 ms | build s |%n|---|---|---|---|---|---|---|%n"));
-        for (IndexTypes.Measured m : measured) {
-            out.append(String.format("| %s | %,d | %.0f | %.3f | %.3f | %.3f | %.0f |%n", m.factory(), m.vectors(),
-                    m.mibPerMillion(), m.recallAt10(), m.meanMs(), m.p99Ms(), m.buildSeconds()));
-        }
-        return out.toString();
     }
 }

@@ -23,13 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -37,7 +33,8 @@ import java.util.stream.Stream;
 /**
  * FAISS against Elasticsearch kNN on the same vectors and queries, both through their {@link VectorStore} (so the
  * FAISS log fsyncs and the Elasticsearch bulk requests, refreshes and HTTP count): insert rate (batches of 1,000),
- * single-thread search latency p50/p95/p99, recall@10 against exact search (computed here), unfiltered and with a
+ * single-thread search latency p50/p95/p99, recall@10 against exact search ({@link ExactNeighbours}: tie-aware and
+ * by id), unfiltered and with a
  * filter passing 1 % and 30 % of the ids, and the bytes each keeps (FAISS index file; Elasticsearch's vector files
  * by kind, from the index's segment file sizes). Data: {@link ClusteredVectors}.
  *
@@ -78,13 +75,13 @@ public final class VectorBackendComparison {
 
     private void run(URI elasticsearch) throws IOException {
         int d = records.getFirst().vector().length;
-        Map<Integer, long[][]> truth = new LinkedHashMap<>();
-        truth.put(100, exact(null));
+        Map<Integer, ExactNeighbours> truth = new LinkedHashMap<>();
+        truth.put(100, ExactNeighbours.of(records, queries, K, null));
         for (int percent : FILTER_PERCENTS) {
-            truth.put(percent, exact(allowed(percent)));
+            truth.put(percent, ExactNeighbours.of(records, queries, K, allowed(percent)));
         }
-        System.out.println("| backend | insert vectors/s | filter | recall@10 | p50 ms | p95 ms | p99 ms |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| backend | insert vectors/s | filter | recall@10 | recall@10 by id | p50 ms | p95 ms | p99 ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         Path faissDir = Files.createTempDirectory("vector-backends");
         try (FaissVectorStore faiss = FaissVectorStore.open(faissDir.resolve("faiss"),
                 new FaissIndexSpec("bench", d, Metric.INNER_PRODUCT, "HNSW32,Flat", 64, 0))) {
@@ -112,64 +109,35 @@ public final class VectorBackendComparison {
         }
     }
 
-    private void measure(String backend, VectorStore store, Map<Integer, long[][]> truth) {
+    private void measure(String backend, VectorStore store, Map<Integer, ExactNeighbours> truth) {
         long start = System.nanoTime();
         for (int i = 0; i < records.size(); i += 1_000) {
             store.upsert(records.subList(i, Math.min(records.size(), i + 1_000)));
         }
         double rate = records.size() / ((System.nanoTime() - start) / 1e9);
-        for (Map.Entry<Integer, long[][]> expected : truth.entrySet()) {
+        for (Map.Entry<Integer, ExactNeighbours> expected : truth.entrySet()) {
             long[] allowed = expected.getKey() == 100 ? null : allowed(expected.getKey());
             Function<float[], VectorQuery> query = q -> allowed == null ? VectorQuery.of(q, K) : VectorQuery.within(q, K, allowed);
             queries.forEach(q -> store.search(query.apply(q))); // warm-up
             long[] nanos = new long[queries.size()];
-            double recall = 0;
+            long[][] answers = new long[queries.size()][];
             for (int i = 0; i < queries.size(); i++) {
                 long t = System.nanoTime();
                 List<VectorHit> hits = store.search(query.apply(queries.get(i)));
                 nanos[i] = System.nanoTime() - t;
-                Set<Long> best = new HashSet<>();
-                Arrays.stream(expected.getValue()[i]).forEach(best::add);
-                recall += hits.stream().filter(h -> best.contains(h.id())).count() / (double) best.size();
+                answers[i] = hits.stream().mapToLong(VectorHit::id).toArray();
             }
             Arrays.sort(nanos);
-            System.out.printf("| %s | %s | %s | %.3f | %.2f | %.2f | %.2f |%n", backend,
+            ExactNeighbours.Recall recall = expected.getValue().recall(answers);
+            System.out.printf("| %s | %s | %s | %.3f | %.3f | %.2f | %.2f | %.2f |%n", backend,
                     expected.getKey() == 100 ? String.format("%,.0f", rate) : "",
-                    expected.getKey() == 100 ? "none" : expected.getKey() + " %", recall / queries.size(),
+                    expected.getKey() == 100 ? "none" : expected.getKey() + " %", recall.tieAware(), recall.byId(),
                     percentile(nanos, 0.50), percentile(nanos, 0.95), percentile(nanos, 0.99));
         }
     }
 
     private long[] allowed(int percent) {
         return records.stream().mapToLong(VectorRecord::id).filter(id -> id % 100 < percent).toArray();
-    }
-
-    /** The true top k of each query by brute force (inner product), within {@code allowed} when given. */
-    private long[][] exact(long[] allowed) {
-        Set<Long> allowedSet = allowed == null ? null : new HashSet<>(Arrays.stream(allowed).boxed().toList());
-        List<VectorRecord> candidates = allowedSet == null ? records
-                : records.stream().filter(r -> allowedSet.contains(r.id())).toList();
-        return queries.parallelStream().map(q -> {
-            PriorityQueue<Scored> best = new PriorityQueue<>(Comparator.comparingDouble(Scored::score));
-            for (VectorRecord r : candidates) {
-                best.add(new Scored(r.id(), dot(r.vector(), q)));
-                if (best.size() > K) {
-                    best.poll();
-                }
-            }
-            return best.stream().mapToLong(Scored::id).toArray();
-        }).toArray(long[][]::new);
-    }
-
-    private record Scored(long id, double score) {
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     private static double percentile(long[] sortedNanos, double p) {
