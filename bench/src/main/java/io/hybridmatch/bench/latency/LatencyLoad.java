@@ -60,7 +60,7 @@ public final class LatencyLoad {
                     queries.add(offers[i % offers.length]);
                 }
                 Path work = Files.createTempDirectory(Path.of(args[1]), "index-types");
-                System.out.print(IndexTypes.table(IndexTypes.run(vectors, queries, work, IndexTypes.variants(vectors.length, 64), 0)));
+                System.out.print(IndexTypes.table(IndexTypes.run(vectors, queries, work, IndexTypes.variants(IndexTypes.ivfLists(vectors.length), 64), 0)));
             }
             default -> throw new IllegalArgumentException("usage: index|query|indexes ... (see the class comment)");
         }

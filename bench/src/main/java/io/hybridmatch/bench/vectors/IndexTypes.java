@@ -72,10 +72,9 @@ public final class IndexTypes {
     /**
      * HNSW32 (the default) at each of {@code efSearches}, IVF with flat codes and IVF with 48-byte product-quantised
      * codes ({@code np}: without FAISS's polysemous training, which only Hamming-distance search uses), both at
-     * nprobe 16.
+     * nprobe 16, with {@code lists} lists.
      */
-    public static List<Variant> variants(long n, int... efSearches) {
-        int lists = ivfLists(n);
+    public static List<Variant> variants(int lists, int... efSearches) {
         List<Variant> out = new ArrayList<>();
         for (int efSearch : efSearches) {
             out.add(new Variant("HNSW32,Flat", efSearch, 0));
@@ -127,6 +126,11 @@ public final class IndexTypes {
                 Arrays.stream(tied).average().orElse(0), vectors.length,
                 Arrays.stream(vectors).map(FloatArray::new).distinct().count());
         return new Result(out, ties);
+    }
+
+    /** The first occurrence of each distinct vector, in order. */
+    public static float[][] distinct(float[][] vectors) {
+        return Arrays.stream(vectors).map(FloatArray::new).distinct().map(FloatArray::values).toArray(float[][]::new);
     }
 
     /** A Markdown table of the rows and a line on the ties. */

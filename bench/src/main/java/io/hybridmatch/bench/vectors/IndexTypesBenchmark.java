@@ -20,6 +20,9 @@ import java.util.function.Supplier;
  * MODEL is {@code all-minilm-l6-v2} (the default model; one ONNX intra-op thread unless {@code -Dthreads}) or
  * {@code hashed} ({@link HashedTextEmbedder}, the stand-in {@code bench/latency} uses). Vectors are kept under
  * CACHE_DIR per model ({@link EmbeddedProfiles}): the model runs only for candidates no earlier run embedded.
+ * With {@code -Ddistinct=true}, only the first of each group of identical vectors is indexed: the generator writes
+ * many candidates with the same text, and identical vectors are what an HNSW graph links worst. {@code -Dlists}
+ * sets the IVF list count (default {@link IndexTypes#ivfLists}).
  */
 public final class IndexTypesBenchmark {
 
@@ -43,11 +46,16 @@ public final class IndexTypesBenchmark {
             queries = Arrays.asList(profiles.offers(OFFERS_PER_OCCUPATION));
             candidates = profiles.candidates(n);
         }
-        System.out.printf("%s: %,d candidate vectors, %d offer vectors as queries, filter %d %%; load average %s%n",
-                modelId, candidates.length, queries.size(), filterPercent, loadAverage());
+        if (Boolean.getBoolean("distinct")) {
+            candidates = IndexTypes.distinct(candidates);
+        }
+        System.out.printf("%s: %,d candidate vectors%s, %d offer vectors as queries, filter %d %%; load average %s%n",
+                modelId, candidates.length, Boolean.getBoolean("distinct") ? " (the distinct ones of " + n + ")" : "",
+                queries.size(), filterPercent, loadAverage());
         Path work = Files.createTempDirectory(cache, "index-types");
         try {
-            System.out.print(IndexTypes.table(IndexTypes.run(candidates, queries, work, IndexTypes.variants(n, 64, 128),
+            System.out.print(IndexTypes.table(IndexTypes.run(candidates, queries, work,
+                    IndexTypes.variants(Integer.getInteger("lists", IndexTypes.ivfLists(candidates.length)), 64, 128),
                     filterPercent)));
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(work);

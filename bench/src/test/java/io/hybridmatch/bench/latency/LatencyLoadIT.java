@@ -87,7 +87,7 @@ class LatencyLoadIT {
     void theIndexTypesFindTheExactNeighboursAndProductQuantisationIsSmall() throws Exception {
         assertThat(candidateVectors.length).as("candidate vectors indexed").isEqualTo(CANDIDATES);
         IndexTypes.Result result = IndexTypes.run(candidateVectors, List.of(offerVectors),
-                Files.createTempDirectory(data, "index-types"), IndexTypes.variants(CANDIDATES, 64), 0);
+                Files.createTempDirectory(data, "index-types"), IndexTypes.variants(IndexTypes.ivfLists(CANDIDATES), 64), 0);
         System.out.print(IndexTypes.table(result));
         Map<String, IndexTypes.Measured> by = result.measured().stream()
                 .collect(Collectors.toMap(m -> m.factory().replaceAll("\\d+", ""), Function.identity()));
