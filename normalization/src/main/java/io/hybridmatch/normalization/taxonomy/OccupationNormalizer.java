@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * "Most informative", not "longest": a label is worth the idf of the title words it covers, counted over the
  * occupations' labels (a word few occupations use, "lawyer", "chaudronnier", weighs more than one many use,
  * "commercial", "chef", "supervisor"). The longest match made "Commercial Lawyer" a sales representative (French
- * "commercial" is one) and "Chef d'équipe …" a cook. A career-change headline ("Soudeur → Développeur web") names
+ * "commercial" is one) and "Chef d'équipe …" a cook. Before weight, word order: the label holding the title's head
+ * word ({@link TitleHead}: first in French, last in English) comes first, so "Électricien câbleur" is an electrician
+ * though "câbleur" weighs more. A career-change headline ("Soudeur → Développeur web") names
  * its current occupation after the arrow.
  */
 public final class OccupationNormalizer {
@@ -43,12 +45,14 @@ public final class OccupationNormalizer {
             "staff", "chief");
 
     private final LabelIndex labels;
+    private final TitleHead heads;
     private final Map<String, Double> idf = new HashMap<>();
     /** A word no occupation label has ("ETL", "EHPAD") weighs as much as the rarest: it says what the job is. */
     private final double unknown;
 
     public OccupationNormalizer(Taxonomy taxonomy) {
         this.labels = taxonomy.occupationLabels();
+        this.heads = new TitleHead(taxonomy);
         Map<String, Integer> occupationsUsing = new HashMap<>();
         for (Concept occupation : taxonomy.occupations()) {
             Set<String> words = new HashSet<>();
@@ -77,9 +81,9 @@ public final class OccupationNormalizer {
         String[] steps = CAREER_CHANGE.split(GENDER_MARK.matcher(title).replaceAll(" "));
         for (int i = steps.length - 1; i >= 0; i--) {
             List<String> tokens = LabelKey.tokens(steps[i]);
-            List<Named> found = named(words(tokens, true));
+            List<Named> found = named(steps[i], words(tokens, true));
             if (found.isEmpty()) {
-                found = named(words(tokens, false));
+                found = named(steps[i], words(tokens, false));
             }
             if (!found.isEmpty()) {
                 return found;
@@ -99,7 +103,7 @@ public final class OccupationNormalizer {
         return words;
     }
 
-    private List<Named> named(List<String> words) {
+    private List<Named> named(String text, List<String> words) {
         if (words.isEmpty()) {
             return List.of();
         }
@@ -109,12 +113,19 @@ public final class OccupationNormalizer {
         }
         List<TokenTrie.Match<String>> found = labels.findEvery(words);
         double all = weight(words, new TokenTrie.Match<>("", 0, words.size()));
+        int head = heads.of(text, words);
         Map<String, Named> out = new LinkedHashMap<>();
         found.stream()
                 .filter(m -> found.stream().noneMatch(other -> inside(m, other))) // strict: m is not inside itself
-                .sorted(Comparator.comparingDouble((TokenTrie.Match<String> m) -> weight(words, m)).reversed())
+                .sorted(Comparator.comparing((TokenTrie.Match<String> m) -> !covers(m, head)) // the head's label first
+                        .thenComparing(Comparator.comparingDouble((TokenTrie.Match<String> m) -> weight(words, m)).reversed()))
                 .forEach(m -> out.putIfAbsent(m.value(), new Named(m.value(), weight(words, m) / all)));
         return List.copyOf(out.values());
+    }
+
+    /** The label holds the title's head word ({@link TitleHead}; -1 when none: then no label does). */
+    private static boolean covers(TokenTrie.Match<String> m, int head) {
+        return m.start() <= head && head < m.end();
     }
 
     /** Strictly inside the other's words ("chef" in "sous chef"). */

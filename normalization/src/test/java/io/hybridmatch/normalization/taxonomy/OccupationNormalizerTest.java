@@ -70,6 +70,20 @@ class OccupationNormalizerTest {
         assertThat(first(title)).contains(occupation);
     }
 
+    /**
+     * Two labels in one title: the one holding its head word ({@link TitleHead}) first, even when the other weighs
+     * more (before: the assembler, the pastry chef, the cashier, the bartender).
+     */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = ';', value = {
+            "Électricien câbleur; electrician",
+            "Cuisinier pâtissier; cook",
+            "Vendeuse caissière; shop_assistant",
+            "Serveur barman; waiter_waitress"})
+    void theLabelOfTheTitlesHeadComesFirst(String title, String occupation) {
+        assertThat(first(title)).contains(occupation);
+    }
+
     @Test
     void aKnownTitleInsideAHeadlineIsFound() {
         assertThat(first("Infirmière diplômée d'État en EHPAD, 10 ans d'expérience"))
