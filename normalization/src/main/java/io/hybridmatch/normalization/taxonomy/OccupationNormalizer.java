@@ -36,7 +36,9 @@ public final class OccupationNormalizer {
             "entry", "ii", "iii", "cdi", "cdd", "stage", "stagiaire", "alternance", "alternant", "apprenti",
             "apprentissage", "interim", "freelance", "independant", "contract", "contractor", "permanent", "temps",
             "plein", "partiel", "full", "part", "time", "remote", "teletravail", "hybride", "hybrid", "nuit", "night",
-            "h", "f", "mwd");
+            "h", "f", "mwd",
+            // junior levels as Seniority reads them ("jeune diplômé"); "diplômé" stays: "infirmier diplômé d'État"
+            "graduate", "jeune", "intern");
     /**
      * Rank words that are also whole ESCO labels or parts of unrelated ones ("Principal" is a head teacher, "lead
      * engineer" a metallurgist's): dropped like the level, kept only when nothing else in the title is a label.

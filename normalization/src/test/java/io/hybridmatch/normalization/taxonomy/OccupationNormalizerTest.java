@@ -122,6 +122,14 @@ class OccupationNormalizerTest {
     }
 
     @Test
+    void aJuniorLevelWordIsNotTheJob() {
+        // the words Seniority reads as a junior level; "graduate" was read into a call-centre analyst's label
+        assertThat(first("Graduate Data Analyst")).contains("data_analyst");
+        assertThat(occupations.read("Intern accountant")).containsExactly(new OccupationNormalizer.Named("accountant", 1.0));
+        assertThat(occupations.read("Jeune diplômé Analyste financier").getFirst().share()).isGreaterThan(OccupationReader.WEAK);
+    }
+
+    @Test
     void nothingWhenOnlyLevelOrContractWordsRemain() {
         assertThat(first("Senior (H/F) - CDI")).isEmpty();
         assertThat(first("  ")).isEmpty();
