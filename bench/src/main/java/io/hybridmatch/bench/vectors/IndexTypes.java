@@ -4,6 +4,7 @@ import io.hybridmatch.vector.Metric;
 import io.hybridmatch.vector.VectorHit;
 import io.hybridmatch.vector.VectorQuery;
 import io.hybridmatch.vector.VectorRecord;
+import io.hybridmatch.vector.VectorStore;
 import io.hybridmatch.vector.faiss.FaissIndexSpec;
 import io.hybridmatch.vector.faiss.FaissStoreTuning;
 import io.hybridmatch.vector.faiss.FaissVectorStore;
@@ -166,8 +167,9 @@ public final class IndexTypes {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static long[][] answers(FaissVectorStore store, List<float[]> queries, Function<float[], VectorQuery> query,
-                                    long[] nanos) {
+    /** The ids each query gets, one search at a time, with each search's time in {@code nanos}. */
+    static long[][] answers(VectorStore store, List<float[]> queries, Function<float[], VectorQuery> query,
+                            long[] nanos) {
         long[][] answers = new long[queries.size()][];
         for (int i = 0; i < queries.size(); i++) {
             long t = System.nanoTime();

@@ -8,7 +8,6 @@ import io.hybridmatch.elasticsearch.local.LocalElasticsearchOptions;
 import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
 import io.hybridmatch.search.elasticsearch.ElasticsearchCredentials;
 import io.hybridmatch.vector.Metric;
-import io.hybridmatch.vector.VectorHit;
 import io.hybridmatch.vector.VectorQuery;
 import io.hybridmatch.vector.VectorRecord;
 import io.hybridmatch.vector.VectorStore;
@@ -120,13 +119,7 @@ public final class VectorBackendComparison {
             Function<float[], VectorQuery> query = q -> allowed == null ? VectorQuery.of(q, K) : VectorQuery.within(q, K, allowed);
             queries.forEach(q -> store.search(query.apply(q))); // warm-up
             long[] nanos = new long[queries.size()];
-            long[][] answers = new long[queries.size()][];
-            for (int i = 0; i < queries.size(); i++) {
-                long t = System.nanoTime();
-                List<VectorHit> hits = store.search(query.apply(queries.get(i)));
-                nanos[i] = System.nanoTime() - t;
-                answers[i] = hits.stream().mapToLong(VectorHit::id).toArray();
-            }
+            long[][] answers = IndexTypes.answers(store, queries, query, nanos);
             Arrays.sort(nanos);
             ExactNeighbours.Recall recall = expected.getValue().recall(answers);
             System.out.printf("| %s | %s | %s | %.3f | %.3f | %.2f | %.2f | %.2f |%n", backend,
