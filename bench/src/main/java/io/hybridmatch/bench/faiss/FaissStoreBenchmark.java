@@ -2,8 +2,8 @@ package io.hybridmatch.bench.faiss;
 
 import io.hybridmatch.bench.vectors.ClusteredVectors;
 import io.hybridmatch.bench.vectors.ExactNeighbours;
+import io.hybridmatch.bench.vectors.IndexTypes;
 import io.hybridmatch.vector.Metric;
-import io.hybridmatch.vector.VectorHit;
 import io.hybridmatch.vector.VectorQuery;
 import io.hybridmatch.vector.VectorRecord;
 import io.hybridmatch.vector.faiss.FaissIndexSpec;
@@ -97,13 +97,7 @@ public final class FaissStoreBenchmark {
                                Function<float[], VectorQuery> query) {
         queries.forEach(q -> store.search(query.apply(q))); // warm-up: page in the index just read from disk
         long[] nanos = new long[queries.size()];
-        long[][] answers = new long[queries.size()][];
-        for (int i = 0; i < queries.size(); i++) {
-            long start = System.nanoTime();
-            List<VectorHit> hits = store.search(query.apply(queries.get(i)));
-            nanos[i] = System.nanoTime() - start;
-            answers[i] = hits.stream().mapToLong(VectorHit::id).toArray();
-        }
+        long[][] answers = IndexTypes.answers(store, queries, query, nanos);
         Arrays.sort(nanos);
         double meanMs = Arrays.stream(nanos).average().orElse(0) / 1e6;
         ExactNeighbours.Recall recall = truth.recall(answers);

@@ -168,7 +168,7 @@ public final class IndexTypes {
     }
 
     /** The ids each query gets, one search at a time, with each search's time in {@code nanos}. */
-    static long[][] answers(VectorStore store, List<float[]> queries, Function<float[], VectorQuery> query,
+    public static long[][] answers(VectorStore store, List<float[]> queries, Function<float[], VectorQuery> query,
                             long[] nanos) {
         long[][] answers = new long[queries.size()][];
         for (int i = 0; i < queries.size(); i++) {
