@@ -5,7 +5,7 @@ drain.py ready -- <worker command ...>
   seconds and peak RSS so far; it is stopped (SIGTERM).
 drain.py <tasks> <producers> -- <worker command ...>
   1. with no worker running, <producers> processes send <tasks> bench.noop(i) tasks (ids <run>-<i>) to QUEUE;
-     the queue must then hold them all;
+     the queue must then hold them all (each publish is confirmed);
   2. the worker command is started; the Redis result DB (BACKEND, which must be empty: the count of its keys is the
      count of stored results) is polled every 5 ms until every result is there;
   3. the worker's process tree is read from /proc (CPU seconds, peak RSS) before it is stopped (SIGTERM, then
@@ -36,6 +36,8 @@ PAGE_KB = os.sysconf('SC_PAGE_SIZE') // 1024
 def produce(run, first, last):
     """Sends bench.noop(i) for i in [first, last): a producer without result backend, as a web process sends."""
     app = Celery('bench-producer', broker=BROKER)
+    # confirmed: the pool terminates this process with its connection open, and RabbitMQ drops what it had not read
+    app.conf.broker_transport_options = {'confirm_publish': True}
     with app.producer_or_acquire() as producer:
         for i in range(first, last):
             app.send_task('bench.noop', args=[i], task_id=f'{run}-{i}', queue=QUEUE, producer=producer)
