@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -14,6 +16,8 @@ import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -21,8 +25,12 @@ import org.springframework.context.SmartLifecycle;
  * the running workers, their replies read for one second; their revoked ids join ours and our clock moves past
  * theirs, so a task revoked before this worker started is refused here too. Best effort: a broker problem only
  * skips the sync, as a worker alone would. Disabled, it does nothing (Celery's {@code --without-mingle}).
+ * <p>
+ * The sync begins as soon as this bean is built, in a thread of its own, and {@link #start()} (before the task
+ * consumers start) waits for it: its second of waiting for replies overlaps the creation of the rest of the context
+ * instead of adding to the start-up.
  */
-public final class Mingle implements SmartLifecycle {
+public final class Mingle implements SmartLifecycle, InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Mingle.class);
     private static final Duration WAIT = Duration.ofSeconds(1);
@@ -33,6 +41,7 @@ public final class Mingle implements SmartLifecycle {
     private final WorkerState state;
     private final RevokedTasks revoked;
     private volatile boolean running;
+    private FutureTask<Integer> sync;
 
     public Mingle(boolean enabled, RabbitTemplate template, AmqpAdmin admin, WorkerState state, RevokedTasks revoked) {
         this.enabled = enabled;
@@ -43,17 +52,27 @@ public final class Mingle implements SmartLifecycle {
     }
 
     @Override
+    public void afterPropertiesSet() {
+        if (enabled) {
+            log.info("mingle: searching for neighbors");
+            sync = new FutureTask<>(this::sync);
+            Thread.ofPlatform().daemon().name("mingle").start(sync);
+        }
+    }
+
+    @Override
     public void start() {
         running = true;
-        if (!enabled) {
+        if (sync == null) {
             return;
         }
-        log.info("mingle: searching for neighbors");
         try {
-            int nodes = sync();
+            int nodes = sync.get();
             log.info(nodes > 0 ? "mingle: sync with {} nodes" : "mingle: all alone", nodes);
-        } catch (RuntimeException e) {
-            log.warn("mingle: sync failed, starting alone", e);
+        } catch (ExecutionException e) {
+            log.warn("mingle: sync failed, starting alone", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -115,6 +134,14 @@ public final class Mingle implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+    }
+
+    /** A context that failed before {@link #start()} does not leave the sync waiting on its connection. */
+    @Override
+    public void destroy() {
+        if (sync != null) {
+            sync.cancel(true);
+        }
     }
 
     @Override
