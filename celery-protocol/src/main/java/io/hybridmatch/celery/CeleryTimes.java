@@ -36,7 +36,11 @@ public final class CeleryTimes {
     private static String naive(LocalDateTime time) {
         int micros = time.get(ChronoField.MICRO_OF_SECOND);
         String seconds = SECONDS.format(time);
-        return micros == 0 ? seconds : seconds + String.format(".%06d", micros);
+        if (micros == 0) {
+            return seconds;
+        }
+        String digits = Integer.toString(micros); // zero-padded to 6 by hand: String.format is slow on the result path
+        return seconds + "." + "0".repeat(6 - digits.length()) + digits;
     }
 
     /** Python's {@code time.time()}: seconds since the epoch as a float (event timestamps, time_start). */

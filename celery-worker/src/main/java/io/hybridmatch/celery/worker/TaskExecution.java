@@ -146,8 +146,10 @@ public final class TaskExecution {
             chordPartReturned(task, success);
             s.events().succeeded(task.id(), value, runtime);
             s.metrics().finished(task.task(), "succeeded", runtime);
-            log.info("Task {}[{}] succeeded in {}s: {}", task.task(), task.id(), PythonRepr.of(runtime.toNanos() / 1e9),
-                    PythonRepr.of(value, 1024)); // Celery's resultrepr_maxsize
+            if (log.isInfoEnabled()) { // the reprs cost more than a small task: only when the line is written
+                log.info("Task {}[{}] succeeded in {}s: {}", task.task(), task.id(),
+                        PythonRepr.of(runtime.toNanos() / 1e9), PythonRepr.of(value, 1024)); // resultrepr_maxsize
+            }
             return Optional.empty();
         } finally {
             s.state().end(task.id(), task.task());
