@@ -16,16 +16,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs each task in a virtual thread of its own, which the two ways Celery stops a running task interrupt (the
- * Java analogue of the exception or signal a Python pool process gets):
+ * Runs each task where the two ways Celery stops a running task can interrupt it (the Java analogue of the exception
+ * or signal a Python pool process gets): in the consumer's own thread when no time limit applies (a hand-off to
+ * another thread and back cost about as much CPU as a small task), else in a virtual thread of its own that the
+ * consumer waits for, at most until the first limit:
  * <ul>
  *   <li>time limits, from the message or else set per task by remote control ({@code celery control time_limit}):
  *       at the first limit reached the task fails with Celery's {@code SoftTimeLimitExceeded} or
  *       {@code TimeLimitExceeded};</li>
  *   <li>{@code revoke(terminate=True)}: the task ends as {@link Terminated}.</li>
  * </ul>
- * A task that ignores the interrupt keeps its thread until it ends: a JVM cannot kill a thread the way Celery kills
- * a pool process, so tasks must stop when interrupted. Its outcome is decided at the interrupt all the same.
+ * A task that ignores the interrupt keeps its thread until it ends (a JVM cannot kill a thread the way Celery kills
+ * a pool process, so tasks must stop when interrupted): a limited one, its virtual thread, while its consumer goes
+ * on; an unlimited one, its consumer. Its outcome is decided at the interrupt all the same.
  */
 public final class TaskThreads implements AutoCloseable {
 
@@ -33,11 +36,39 @@ public final class TaskThreads implements AutoCloseable {
 
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Future<Object>> running = new ConcurrentHashMap<>();
+    private final Map<String, InPlace> runningInPlace = new ConcurrentHashMap<>();
     /** Task id → signal number asked for by a terminate, until the task's run sees it. */
     private final Map<String, Integer> terminating = new ConcurrentHashMap<>();
     private final Map<String, Limits> limitsByTask = new ConcurrentHashMap<>();
 
     private record Limits(Double soft, Double hard) {
+    }
+
+    /**
+     * A task running in its consumer's thread: a terminate interrupts that thread only until the task returns (the
+     * consumer then stores the outcome and acknowledges, which an interrupt must not reach).
+     */
+    private static final class InPlace {
+        private final Thread thread = Thread.currentThread();
+        private boolean ended;
+        private Integer signum;
+
+        synchronized boolean terminate(int signal) {
+            if (!ended) {
+                signum = signal;
+                thread.interrupt();
+            }
+            return !ended;
+        }
+
+        /** The task returned: no interrupt after this. Throws Terminated (clearing its interrupt) if one came. */
+        synchronized void end() throws Terminated {
+            ended = true;
+            if (signum != null) {
+                Thread.interrupted();
+                throw new Terminated(signum);
+            }
+        }
     }
 
     /**
@@ -85,6 +116,10 @@ public final class TaskThreads implements AutoCloseable {
 
     /** Interrupts the running task {@code taskId}; false if it is not running here. */
     public boolean terminate(String taskId, int signum) {
+        InPlace inPlace = runningInPlace.get(taskId);
+        if (inPlace != null) {
+            return inPlace.terminate(signum);
+        }
         Future<Object> future = running.get(taskId);
         if (future == null) {
             return false;
@@ -102,6 +137,9 @@ public final class TaskThreads implements AutoCloseable {
         Duration hard = seconds(hardLimit);
         boolean softFirst = soft != null && (hard == null || soft.compareTo(hard) < 0);
         Duration limit = softFirst ? soft : hard;
+        if (limit == null) {
+            return runInPlace(message.id(), task);
+        }
         Future<Object> future = threads.submit(task);
         running.put(message.id(), future);
         try {
@@ -123,10 +161,24 @@ public final class TaskThreads implements AutoCloseable {
         }
     }
 
-    /** The task's value, or the exception it threw; {@code timeout} null waits as long as it runs. */
+    /** Terminated once a terminate asked for it, whatever the task then did; else its value or its exception. */
+    private Object runInPlace(String taskId, Callable<Object> task) throws Exception {
+        InPlace inPlace = new InPlace();
+        runningInPlace.put(taskId, inPlace);
+        Object value;
+        try {
+            value = task.call();
+        } finally {
+            runningInPlace.remove(taskId);
+            inPlace.end();
+        }
+        return value;
+    }
+
+    /** The task's value, or the exception it threw, waiting at most {@code timeout}. */
     private static Object unwrap(Future<Object> future, Duration timeout) throws Exception {
         try {
-            return timeout == null ? future.get() : future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
