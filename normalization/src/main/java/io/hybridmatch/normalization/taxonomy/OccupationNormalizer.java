@@ -22,11 +22,8 @@ import java.util.regex.Pattern;
  * "commercial", "chef", "supervisor"). The longest match made "Commercial Lawyer" a sales representative (French
  * "commercial" is one) and "Chef d'équipe …" a cook. Before weight, word order: the label holding the title's head
  * word ({@link TitleHead}: first in French, last in English) comes first, so "Électricien câbleur" is an electrician
- * though "câbleur" weighs more. One word of a longer title that is only one of ESCO's alternative names of an
- * occupation names nothing: ESCO lists general words among narrow occupations' alternative names ("supervisor" is a
- * refinery control-room operator's, "ingénieur" a metallurgist's), so "Restaurant supervisor" is not that operator;
- * such a word alone, or a preferred or hand-written name, still counts. A career-change headline ("Soudeur →
- * Développeur web") names its current occupation after the arrow.
+ * though "câbleur" weighs more. A career-change headline ("Soudeur → Développeur web") names
+ * its current occupation after the arrow.
  */
 public final class OccupationNormalizer {
 
@@ -122,7 +119,6 @@ public final class OccupationNormalizer {
         Map<String, Named> out = new LinkedHashMap<>();
         found.stream()
                 .filter(m -> found.stream().noneMatch(other -> inside(m, other))) // strict: m is not inside itself
-                .filter(m -> !aLoneAlternativeWord(words, m))
                 .sorted(Comparator.comparing((TokenTrie.Match<String> m) -> !covers(m, head)) // the head's label first
                         .thenComparing(Comparator.comparingDouble((TokenTrie.Match<String> m) -> weight(words, m)).reversed()))
                 .forEach(m -> out.putIfAbsent(m.value(), new Named(m.value(), weight(words, m) / all)));
@@ -132,11 +128,6 @@ public final class OccupationNormalizer {
     /** The label holds the title's head word ({@link TitleHead}; -1 when none: then no label does). */
     private static boolean covers(TokenTrie.Match<String> m, int head) {
         return m.start() <= head && head < m.end();
-    }
-
-    /** One word of several, and only an alternative name of its occupation in ESCO ("supervisor"). */
-    private boolean aLoneAlternativeWord(List<String> words, TokenTrie.Match<String> m) {
-        return words.size() > 1 && m.end() - m.start() == 1 && labels.alternative(words.subList(m.start(), m.end()));
     }
 
     /** Strictly inside the other's words ("chef" in "sous chef"). */

@@ -35,11 +35,7 @@ final class TaxonomyBuilder {
     /** The kind of a line grouping occupations into one trade (its fifth field: the member occupation ids). */
     static final String TRADE = "trade";
 
-    /**
-     * @param alternative one of a classification's alternative names (a layer marked {@code ambiguous-labels: drop}:
-     *                    ESCO's synonyms, older and narrower names), not its preferred name nor a hand-written one
-     */
-    private record Owner(String id, int layer, boolean preferred, boolean listOnly, boolean alternative) {
+    private record Owner(String id, int layer, boolean preferred, boolean listOnly) {
     }
 
     private static final class Draft {
@@ -150,7 +146,7 @@ final class TaxonomyBuilder {
         }
         Map<String, Owner> byKey = owners.get(kind);
         Owner old = byKey.get(key);
-        Owner mine = new Owner(draft.id, layer, preferred, label.listOnly(), dropAmbiguous && !preferred);
+        Owner mine = new Owner(draft.id, layer, preferred, label.listOnly());
         if (old == null) {
             if (!dropped.contains(kind + key + "@" + layer)) {
                 byKey.put(key, mine);
@@ -277,16 +273,12 @@ final class TaxonomyBuilder {
 
     private LabelIndex labelIndex(Kind kind, boolean freeTextOnly) {
         Map<String, String> byKey = new HashMap<>();
-        Set<String> alternatives = new HashSet<>();
         owners.get(kind).forEach((key, owner) -> {
             if (!freeTextOnly || countsInFreeText(key, owner)) {
                 byKey.put(key, resolve(kind, owner.id()));
-                if (owner.alternative()) {
-                    alternatives.add(key);
-                }
             }
         });
-        return new LabelIndex(byKey, alternatives);
+        return new LabelIndex(byKey);
     }
 
     /**

@@ -28,8 +28,5 @@ class OccupationReaderTest {
         assertThat(reader.occupation("Open to work", DEVOPS_SKILLS)).isEqualTo("devops_engineer");
         assertThat(reader.occupation(null, DEVOPS_SKILLS)).isEqualTo("devops_engineer");
         assertThat(reader.occupation("Disponible immédiatement", List.of())).isNull();
-        // "supervisor" is only an alternative ESCO name of a refinery control-room operator: one word of three, not read
-        assertThat(reader.occupation("Car park supervisor", DEVOPS_SKILLS)).isEqualTo("devops_engineer");
-        assertThat(reader.occupation("Car park supervisor", List.of())).isNull();
     }
 }
