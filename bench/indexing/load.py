@@ -6,8 +6,10 @@ embed <engine url> <key file> <texts> <first id>: texts/s of POST /embeddings in
   worker embeds in its own process; checked against the vector the worker stored for the first of them.
 index <tasks> <first id> <warm-up tasks>: sends that many hybridmatch.index_candidate tasks, one per generated profile (what
   Django's post_save sends), and waits for every result: tasks/s from the first send to the last result; before,
-  warm-up tasks with other ids (untimed).
-Environment: BROKER, BACKEND, QUEUE.
+  warm-up tasks with ids below the first (untimed).
+Both also report the CPU seconds of the processes BENCH_PIDS names (engine, worker, Elasticsearch; from /proc) over
+the timed part only, warm-ups and checks left out.
+Environment: BROKER, BACKEND, QUEUE, BENCH_PIDS.
 """
 import json
 import math
@@ -45,6 +47,26 @@ def profile(i):
     }
 
 
+def cpu():
+    """CPU seconds used so far by each process of BENCH_PIDS (0 for one not running)."""
+    seconds = []
+    for pid in os.environ.get('BENCH_PIDS', '').split():
+        try:
+            fields = open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()
+            seconds.append((int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK'))
+        except (OSError, ValueError):
+            seconds.append(0.0)
+    return seconds
+
+
+def timed(work):
+    """work() run once, with its wall seconds and the CPU seconds each process of BENCH_PIDS spent meanwhile."""
+    cpu_before, start = cpu(), time.time()
+    work()
+    seconds, cpu_after = time.time() - start, cpu()
+    return seconds, [round(b - a, 3) for a, b in zip(cpu_before, cpu_after)]
+
+
 def request(url, key, body=None):
     headers = {'Content-Type': 'application/json'} | ({'Authorization': 'Bearer ' + key} if key else {})
     data = None if body is None else json.dumps(body).encode()
@@ -72,12 +94,13 @@ def embed(engine, key_file, n, first):
     def post(batch):
         return request(engine + '/embeddings', key, {'texts': batch})['vectors']
 
-    for warm in range(4):  # the engine's HTTP and JSON path compiled, as the worker's is by its warm-up
-        post([f'{t} warm-up {warm}' for t in texts[:64]])
-    start = time.time()
-    for i in range(0, n, 64):
-        assert len(post(texts[i:i + 64])) == len(texts[i:i + 64])
-    seconds = time.time() - start
+    for i in range(0, n, 64):  # as many texts first: the engine's path compiled, as the worker's is by its warm-up
+        post([t + ' warm-up' for t in texts[i:i + 64]])
+    def run():
+        for i in range(0, n, 64):
+            assert len(post(texts[i:i + 64])) == len(texts[i:i + 64])
+
+    seconds, cpu_seconds = timed(run)
     stored = request(f'{engine}/faiss/indexes/candidates/vectors/{first}', key)['vector']
     here = post(texts[:1])[0]
     cosine = sum(a * b for a, b in zip(stored, here)) / math.sqrt(sum(a * a for a in stored) * sum(b * b for b in here))
@@ -85,27 +108,27 @@ def embed(engine, key_file, n, first):
     # it was computed in (0.990-0.992 seen), a text missing its skills sentence differs far more
     assert cosine > 0.98, f'the reference text of {first} is not what the worker embedded (cosine {cosine}): {texts[0]}'
     return {'texts': n, 'seconds': round(seconds, 2), 'texts_per_second': round(n / seconds, 1),
-            'mean_chars': round(sum(map(len, texts)) / n, 1)}
+            'cpu_seconds': cpu_seconds, 'mean_chars': round(sum(map(len, texts)) / n, 1)}
 
 
 def index(n, first, warmup):
     app = Celery('bench-indexing', broker=os.environ['BROKER'], backend=os.environ['BACKEND'])
     app.conf.result_expires = 600
     queue = os.environ['QUEUE']
-    # warm-up: a worker runs for days, so what counts is its steady state, after the JIT compiled the task's path
-    # (a fresh worker spends about a third of its CPU in the C2 compiler over its first 800 tasks)
     ResultSet([app.send_task('hybridmatch.index_candidate', args=[profile(first - 1 - i)], queue=queue)
                for i in range(warmup)]).get(timeout=1800)
-    start = time.time()
-    results = ResultSet([app.send_task('hybridmatch.index_candidate', args=[profile(first + i)], queue=queue)
-                         for i in range(n)])
-    sent = time.time()
-    values = results.get(timeout=1800)
-    done = time.time()
+    values = []
+
+    def run():
+        results = ResultSet([app.send_task('hybridmatch.index_candidate', args=[profile(first + i)], queue=queue)
+                             for i in range(n)])
+        values.extend(results.get(timeout=1800))
+
+    seconds, cpu_seconds = timed(run)
     indexed = sum(1 for v in values if v.get('status') == 'indexed')
     assert indexed == n, f'{indexed} of {n} indexed: {values[:3]}'
-    return {'tasks': n, 'send_seconds': round(sent - start, 2), 'seconds': round(done - start, 2),
-            'tasks_per_second': round(n / (done - start), 1)}
+    return {'tasks': n, 'seconds': round(seconds, 2), 'tasks_per_second': round(n / seconds, 1),
+            'cpu_seconds': cpu_seconds}
 
 
 if __name__ == '__main__':
