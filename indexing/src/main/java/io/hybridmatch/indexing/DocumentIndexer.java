@@ -226,8 +226,9 @@ public final class DocumentIndexer {
     }
 
     /**
-     * {@link #converge} for the documents of one bulk request: one {@code mget} reads them all back instead of a
-     * {@code get} each; only a document deleted or rewritten meanwhile (rare: racing workers) goes further.
+     * {@link #converge} for the documents of one bulk request: one {@code mget} reads their versions back instead of
+     * a {@code get} each, without their {@code _source} (only a document deleted or rewritten meanwhile, rare: racing
+     * workers, goes further, and {@link #converge} reads that one again).
      */
     private void convergeAll(SearchIndex index, List<Prepared> written) {
         if (written.size() < 2) {
@@ -237,7 +238,8 @@ public final class DocumentIndexer {
         List<String> ids = written.stream().map(doc -> Long.toString(doc.id())).toList();
         MgetResponse<Map> current;
         try {
-            current = timed(index, "mget", () -> es.mget(request -> request.index(index.alias()).ids(ids), Map.class));
+            current = timed(index, "mget", () -> es.mget(request -> request.index(index.alias()).ids(ids)
+                    .source(source -> source.fetch(false)), Map.class));
         } catch (ElasticsearchException | IOException e) {
             throw failure(index, e);
         }

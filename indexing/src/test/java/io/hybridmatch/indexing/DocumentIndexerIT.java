@@ -165,20 +165,38 @@ class DocumentIndexerIT {
     void vectorsConvergeOnElasticsearchWhenWorkersRaceBetweenTheStores() throws Exception {
         Map<String, Object> first = candidate(401, "Java developer", "2026-11-01T10:00:00Z");
         Map<String, Object> second = candidate(401, "Pastry chef", "2026-11-02T10:00:00Z");
-        // another worker indexes `second` in Elasticsearch after this task's Elasticsearch write and before its vector
-        // write, and (being faster) has already written its own vector
-        VectorStore racing = new RacingStore(candidates(), () -> {
-            var doc = new HashMap<String, Object>(DocumentNormalizer.bundled().candidate(second).toRecord());
-            doc.remove("candidate_id");
-            es.index(i -> i.index("candidates").id("401").document(doc)
-                    .version(Instant.parse("2026-11-02T10:00:00Z").toEpochMilli()).versionType(VersionType.External));
-            candidates().upsert(List.of(new VectorRecord(401, embeddingOf(second))));
-        });
-        DocumentIndexer slow = new DocumentIndexer(es, SearchIndexes.ensure(es), embedder,
-                VectorStoreRegistry.of(Map.of("candidates", racing)), DocumentNormalizer.bundled(), Clock.systemUTC());
+        DocumentIndexer slow = racedBy(401, second);
         assertThat(slow.index(SearchIndex.CANDIDATES, first).status()).isEqualTo("indexed");
         assertThat(candidates().vector(401)).as("the newer document's vector, not the late writer's")
                 .get().isEqualTo(embeddingOf(second));
+    }
+
+    /**
+     * An indexer whose first vector write comes after another worker indexed {@code newer} (updated 2026-11-02) in
+     * Elasticsearch, after this task's Elasticsearch write, and (being faster) already wrote its own vector.
+     */
+    private static DocumentIndexer racedBy(long id, Map<String, Object> newer) throws Exception {
+        VectorStore racing = new RacingStore(candidates(), () -> {
+            var doc = new HashMap<String, Object>(DocumentNormalizer.bundled().candidate(newer).toRecord());
+            doc.remove("candidate_id");
+            es.index(i -> i.index("candidates").id(Long.toString(id)).document(doc)
+                    .version(Instant.parse("2026-11-02T10:00:00Z").toEpochMilli()).versionType(VersionType.External));
+            candidates().upsert(List.of(new VectorRecord(id, embeddingOf(newer))));
+        });
+        return new DocumentIndexer(es, SearchIndexes.ensure(es), embedder,
+                VectorStoreRegistry.of(Map.of("candidates", racing)), DocumentNormalizer.bundled(), Clock.systemUTC());
+    }
+
+    @Test
+    void vectorsOfABatchConvergeOnElasticsearchWhenAWorkerRacesBetweenTheStores() throws Exception {
+        Map<String, Object> first = candidate(402, "Java developer", "2026-11-01T10:00:00Z");
+        Map<String, Object> second = candidate(402, "Pastry chef", "2026-11-02T10:00:00Z");
+        Map<String, Object> other = candidate(403, "Data engineer", "2026-11-01T10:00:00Z");
+        DocumentIndexer slow = racedBy(402, second);
+        assertThat(slow.indexAll(SearchIndex.CANDIDATES, List.of(first, other))).allMatch(o -> o.status().equals("indexed"));
+        assertThat(candidates().vector(402)).as("the newer document's vector, not the late writer's")
+                .get().isEqualTo(embeddingOf(second));
+        assertThat(candidates().vector(403)).get().isEqualTo(embeddingOf(other));
     }
 
     @Test
