@@ -61,7 +61,7 @@ public final class DocumentNormalizer {
                 .or(() -> Seniority.parse(headline))
                 .orElse(years == null ? null : Seniority.fromYears(years));
         return new NormalizedCandidate(id, f.text("first_name"), f.text("last_name"), headline,
-                occupations.occupation(headline, skillList), summary, skillList,
+                occupations.occupation(headline, summary, skillList), summary, skillList,
                 f.text("location"), years, seniority, education(f), Languages.normalize(f.strings("languages")),
                 f.text("tenant_id"), f.requiredTime("updated_at"));
     }
@@ -82,7 +82,7 @@ public final class DocumentNormalizer {
         }
         Seniority seniority = Optional.ofNullable(f.text("seniority")).flatMap(Seniority::parse)
                 .or(() -> Seniority.parse(title)).orElse(null);
-        return new NormalizedJobOffer(id, title, occupations.occupation(title, required), description, f.text("company"), f.text("location"), seniority,
+        return new NormalizedJobOffer(id, title, occupations.occupation(title, description, required), description, f.text("company"), f.text("location"), seniority,
                 f.bool("is_remote"), List.copyOf(required), f.integer("min_experience_years", 0, 80), education(f),
                 Languages.normalize(f.strings("languages")), f.text("tenant_id"), postedAt, updatedAt);
     }

@@ -62,6 +62,8 @@ class DocumentNormalizerTest {
         c.put("headline", "Open to work");
         c.put("skills", List.of("Poetry"));
         assertThat(normalizer.candidate(c).occupation()).as("nothing to go on").isNull();
+        c.put("summary", "Dernier poste : boulanger chez un artisan. Mobile en Bretagne.");
+        assertThat(normalizer.candidate(c).occupation()).as("the summary names the job").isEqualTo("baker");
     }
 
     @Test
