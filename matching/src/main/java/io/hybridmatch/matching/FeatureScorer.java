@@ -3,11 +3,12 @@ package io.hybridmatch.matching;
 import io.hybridmatch.normalization.Seniority;
 import io.hybridmatch.normalization.taxonomy.Taxonomy;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The match features of an (offer, candidate) pair, each in [0, 1] or absent when a side does not state it.
- * The same in both directions: it is always the offer's requirements against the candidate's profile.
+ * Always the offer's requirements against the candidate's profile; only the offer's skills differ by direction.
  */
 final class FeatureScorer {
 
@@ -27,10 +28,13 @@ final class FeatureScorer {
     record Features(Map<Criterion, Double> scores, SkillCoverage.Result skills, Map<String, String> occupations) {
     }
 
-    Features score(Subject offer, Subject candidate) {
+    Features score(MatchDirection direction, Subject offer, Subject candidate) {
         Map<Criterion, Double> scores = new LinkedHashMap<>();
-        SkillCoverage.Result skills = coverage.of(offer.skills(), candidate.skills(), candidate.occupation());
-        if (!offer.skills().isEmpty()) {
+        // an offer's candidates are scored on its core skills; a candidate's offers on every skill each names, since
+        // there the description's skills tell occupations apart (eval/README.md, "The job a CV's text names")
+        List<String> required = direction == MatchDirection.CANDIDATES_FOR_OFFER ? offer.coreSkills() : offer.skills();
+        SkillCoverage.Result skills = coverage.of(required, candidate.skills(), candidate.occupation());
+        if (!required.isEmpty()) {
             scores.put(Criterion.SKILLS, skills.score());
         }
         Map<String, String> occupations = new LinkedHashMap<>();

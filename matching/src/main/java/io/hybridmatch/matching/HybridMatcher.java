@@ -176,7 +176,7 @@ public final class HybridMatcher {
 
     private MatchHit score(MatchQuery query, long id, Subject offer, Subject candidate, double retrieval, double fusedScore,
                            Map<String, Double> weights, RankedList keywordList, RankedList vectorList) {
-        FeatureScorer.Features features = scorer.score(offer, candidate);
+        FeatureScorer.Features features = scorer.score(query.direction(), offer, candidate);
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Double> categoryWeights = new LinkedHashMap<>();
         scores.put(RankingModel.RETRIEVAL, retrieval);

@@ -15,7 +15,7 @@ class TargetFiltersTest {
 
     @Test
     void aMustHaveOccupationKeepsTheOccupationsOfItsTradeThatScoringCallsTheSame() {
-        Subject juriste = new Subject(1, "Juriste d'entreprise", "legal_consultant", List.of(), null, null, false, null,
+        Subject juriste = new Subject(1, "Juriste d'entreprise", "legal_consultant", List.of(), List.of(), null, null, false, null,
                 List.of(), null, null);
         MatchQuery must = MatchQuery.byId(MatchDirection.CANDIDATES_FOR_OFFER, 1).with(Criterion.OCCUPATION, Importance.MUST);
         assertThat(occupationsKept(filters.of(must, juriste, null)))

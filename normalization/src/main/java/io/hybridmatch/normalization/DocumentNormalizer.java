@@ -23,6 +23,7 @@ public final class DocumentNormalizer {
 
     private final SkillDictionary skills;
     private final OccupationReader occupations;
+    private final CoreSkills coreSkills;
 
     public DocumentNormalizer(Taxonomy taxonomy) {
         this(taxonomy, UnknownSkills.KEEP);
@@ -32,6 +33,7 @@ public final class DocumentNormalizer {
     public DocumentNormalizer(Taxonomy taxonomy, UnknownSkills unknownSkills) {
         this.skills = new SkillDictionary(taxonomy, unknownSkills);
         this.occupations = new OccupationReader(taxonomy);
+        this.coreSkills = new CoreSkills(taxonomy);
     }
 
     /** On the shipped taxonomy plus the deployment's files ({@link TaxonomyFiles#configured()}). */
@@ -74,7 +76,9 @@ public final class DocumentNormalizer {
             throw new InvalidDocumentException("job offer " + id + ": title is required");
         }
         String description = f.text("description");
-        List<String> required = withSkillsNamedIn(skills.normalize(f.strings("required_skills")), title, description);
+        List<String> listed = skills.normalize(f.strings("required_skills"));
+        List<String> required = withSkillsNamedIn(listed, title, description);
+        String occupation = occupations.occupation(title, description, required);
         Instant postedAt = f.time("posted_at");
         Instant updatedAt = Optional.ofNullable(f.time("updated_at")).orElse(postedAt);
         if (updatedAt == null) {
@@ -82,8 +86,9 @@ public final class DocumentNormalizer {
         }
         Seniority seniority = Optional.ofNullable(f.text("seniority")).flatMap(Seniority::parse)
                 .or(() -> Seniority.parse(title)).orElse(null);
-        return new NormalizedJobOffer(id, title, occupations.occupation(title, description, required), description, f.text("company"), f.text("location"), seniority,
-                f.bool("is_remote"), List.copyOf(required), f.integer("min_experience_years", 0, 80), education(f),
+        return new NormalizedJobOffer(id, title, occupation, description, f.text("company"), f.text("location"), seniority,
+                f.bool("is_remote"), List.copyOf(required),
+                coreSkills.of(required, withSkillsNamedIn(listed, title, null), occupation), f.integer("min_experience_years", 0, 80), education(f),
                 Languages.normalize(f.strings("languages")), f.text("tenant_id"), postedAt, updatedAt);
     }
 

@@ -92,6 +92,36 @@ class DocumentNormalizerTest {
     }
 
     @Test
+    void anOffersCandidatesAreScoredOnlyOnTheDescriptionsSkillsItsOccupationUses() {
+        NormalizedJobOffer o = normalizer.jobOffer(Map.of(
+                "job_offer_id", 9, "title", "Cariste CACES 3 (H/F)", "required_skills", List.of("CACES R489 cat 3"),
+                "description", "Gestion des stocks et chargement des camions. Notre siège développe ses outils en Java.",
+                "posted_at", "2026-11-01T10:00:00Z"));
+        assertThat(o.occupation()).isEqualTo("forklift_operator");
+        assertThat(o.requiredSkills()).contains("inventory_management", "java");
+        assertThat(o.coreSkills()).as("the company's tools are no skill of a forklift operator")
+                .contains("caces", "inventory_management").doesNotContain("java");
+        assertThat(o.requiredSkills()).containsAll(o.coreSkills());
+    }
+
+    @Test
+    void anOfferWithoutOccupationIsScoredOnEverySkill() {
+        NormalizedJobOffer o = normalizer.jobOffer(Map.of("job_offer_id", 10, "title", "Poste polyvalent",
+                "description", "Vous utiliserez Java et Excel.", "posted_at", "2026-11-01T10:00:00Z"));
+        assertThat(o.occupation()).isNull();
+        assertThat(o.coreSkills()).isEqualTo(o.requiredSkills()).isNotEmpty();
+    }
+
+    @Test
+    void anOfferStoredBeforeItsCoreSkillsIsScoredOnEverySkill() {
+        Map<String, Object> record = new HashMap<>(normalizer.jobOffer(Map.of("job_offer_id", 11, "title", "Cariste",
+                "description", "Notre siège développe en Java.", "posted_at", "2026-11-01T10:00:00Z")).toRecord());
+        record.remove("core_skills");
+        NormalizedJobOffer o = (NormalizedJobOffer) DocumentKind.JOB_OFFER.fromRecord(record);
+        assertThat(o.coreSkills()).isEqualTo(o.requiredSkills()).contains("java");
+    }
+
+    @Test
     void aStoredRecordIsReadBackAsItWasNotNormalisedAgain() {
         NormalizedCandidate c = normalizer.candidate(candidate());
         assertThat(DocumentKind.CANDIDATE.fromRecord(c.toRecord())).isEqualTo(c);

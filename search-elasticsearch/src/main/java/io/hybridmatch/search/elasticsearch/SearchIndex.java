@@ -51,6 +51,7 @@ public enum SearchIndex {
             new IndexField("seniority", KEYWORD),
             new IndexField("is_remote", BOOLEAN),
             new IndexField("required_skills", KEYWORD),
+            new IndexField("core_skills", KEYWORD),
             new IndexField("posted_at", DATE),
             new IndexField("updated_at", DATE),
             new IndexField("min_experience_years", INTEGER),
