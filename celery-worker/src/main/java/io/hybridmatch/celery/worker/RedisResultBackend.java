@@ -16,13 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code redis://}: {@code SETEX celery-task-meta-<id>} then {@code PUBLISH} on the same key, which wakes a Python
  * client blocked in {@code AsyncResult.get()} (it subscribes to that channel); a stored SUCCESS is left alone, as
  * Celery's {@code _store_result} does, so a redelivered duplicate cannot replace it. Chords are joined natively
- * ({@link RedisChords}). Each step is one Lua script: one round trip, and atomic where two workers race.
+ * ({@link RedisChords}). Each step is one Lua script: one round trip, and atomic where two workers race. Results
+ * stored with {@link #storeSoon} that arrive while a write is in flight go out together, in one script
+ * ({@link WriteBatches}).
  */
 public final class RedisResultBackend implements ResultBackend {
 
@@ -40,6 +45,26 @@ public final class RedisResultBackend implements ResultBackend {
             return 1
             """;
 
+    /** As {@link #STORE} for each KEYS[i], with ARGV[2i-1] value and ARGV[2i] ttl. */
+    private static final String STORE_ALL = """
+            for i, key in ipairs(KEYS) do
+              local current = redis.call('GET', key)
+              local kept = false
+              if current then
+                local ok, meta = pcall(cjson.decode, current)
+                kept = ok and type(meta) == 'table' and meta['status'] == 'SUCCESS'
+              end
+              if not kept then
+                redis.call('SETEX', key, ARGV[2 * i], ARGV[2 * i - 1])
+                redis.call('PUBLISH', key, ARGV[2 * i - 1])
+              end
+            end
+            return #KEYS
+            """;
+
+    /** Results per batch: a bound on the script's arguments (in practice, prefetch × consumers are in flight). */
+    private static final int MAX_BATCH = 256;
+
     /** KEYS .j .t .s; ARGV score, member, ttl. Returns {parts, .t, .s}, as redis.py's pipeline reads them. */
     private static final String CHORD_PART = """
             redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
@@ -53,11 +78,33 @@ public final class RedisResultBackend implements ResultBackend {
     private final RedisClient client;
     private final StatefulRedisConnection<byte[], byte[]> connection;
     private final RedisResults results;
+    /** Where the waiters of a batch of results run, off Lettuce's event loop. */
+    private final ExecutorService waiters = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("celery-results-stored").factory());
+    private final WriteBatches<RedisResults.Write> batches = new WriteBatches<>(MAX_BATCH, this::storeAll, waiters);
 
     public RedisResultBackend(String url, Duration expires, boolean extended) {
         this.client = RedisClient.create(url);
         this.connection = client.connect(ByteArrayCodec.INSTANCE);
         this.results = new RedisResults(expires, extended);
+    }
+
+    @Override
+    public CompletionStage<Void> storeSoon(TaskMessage request, TaskResult result) {
+        return batches.add(results.write(result));
+    }
+
+    private CompletionStage<Long> storeAll(List<RedisResults.Write> writes) {
+        byte[][] keys = new byte[writes.size()][];
+        byte[][] values = new byte[2 * writes.size()][];
+        for (int i = 0; i < writes.size(); i++) {
+            RedisResults.Write write = writes.get(i);
+            keys[i] = bytes(write.key());
+            values[2 * i] = write.value();
+            values[2 * i + 1] = bytes(Long.toString(write.ttlSeconds()));
+        }
+        RedisFuture<Long> stored = connection.async().eval(STORE_ALL, ScriptOutputType.INTEGER, keys, values);
+        return stored.toCompletableFuture().orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -122,5 +169,6 @@ public final class RedisResultBackend implements ResultBackend {
     public void close() {
         connection.close();
         client.shutdown();
+        waiters.shutdown();
     }
 }

@@ -1,6 +1,7 @@
 package io.hybridmatch.celery.worker;
 
 import io.hybridmatch.celery.ControlReplies;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.ExchangeBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * The task consumers as remote control changes them at run time, like Celery's pool and consumer: how many run at
@@ -21,9 +23,11 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
  * {@code inspect active_queues}). A queue added at run time is declared as kombu declares the queues of {@code -Q} and
  * gets a listener container of its own with the same concurrency (changing the queues of a running container would
  * restart all its consumers). Container changes are carried out in the background, one after the other, as Celery's
- * consumer does them ({@code call_soon}): remote control answers at once. Thread-safe.
+ * consumer does them ({@code call_soon}): remote control answers at once. On shutdown it stops first (the containers
+ * depend on nothing that would stop it later): the results still on their way are stored and acknowledged before
+ * the containers close their channels ({@link TaskConsumer#finishInFlight}). Thread-safe.
  */
-public final class TaskConsumers implements AutoCloseable {
+public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
 
     /** min/max consumers when autoscaling, as Celery's {@code --autoscale=max,min}. */
     public record Autoscale(int max, int min) {
@@ -33,6 +37,9 @@ public final class TaskConsumers implements AutoCloseable {
     }
 
     private final SimpleMessageListenerContainer main;
+    private final TaskConsumer consumer;
+    private final Duration shutdownTimeout;
+    private volatile boolean running;
     private final Supplier<SimpleMessageListenerContainer> newContainer;
     private final AmqpAdmin admin;
     private final Map<String, Consumed> consumed = new LinkedHashMap<>();
@@ -43,11 +50,15 @@ public final class TaskConsumers implements AutoCloseable {
 
     /**
      * Configures {@code main} to consume the worker's {@code queues} ({@code -Q a,b}) with {@code concurrency}
-     * consumers, or autoscaled; {@code newContainer} makes a container like it (not started) for a queue added later.
+     * consumers, or autoscaled; {@code newContainer} makes a container like it (not started) for a queue added later;
+     * {@code consumer} is their listener, given {@code shutdownTimeout} to finish the results in flight.
      */
     public TaskConsumers(SimpleMessageListenerContainer main, Supplier<SimpleMessageListenerContainer> newContainer,
-                         AmqpAdmin admin, List<String> queues, int concurrency, Autoscale autoscale) {
+                         TaskConsumer consumer, Duration shutdownTimeout, AmqpAdmin admin, List<String> queues,
+                         int concurrency, Autoscale autoscale) {
         this.main = main;
+        this.consumer = consumer;
+        this.shutdownTimeout = shutdownTimeout;
         this.newContainer = newContainer;
         this.admin = admin;
         this.concurrency = concurrency;
@@ -189,6 +200,30 @@ public final class TaskConsumers implements AutoCloseable {
 
     public synchronized List<ControlReplies.ConsumedQueue> queues() {
         return new ArrayList<>(consumed.values().stream().map(Consumed::queue).toList());
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Before the containers stop (Spring stops the beans that depend on a container before it, and this one depends
+     * on the main container).
+     */
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            consumer.finishInFlight(shutdownTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** Stops the containers added at run time (the main one is the application's). */

@@ -22,6 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * next chain step, retry, errbacks, a finished chord's body) with confirms, stores its result with its children and
  * request fields, fails the rest of a broken chain, joins chords, sends its events and logs it
  * ({@code celery.app.trace}'s received / succeeded / raised unexpected / retry lines). Every outcome is durable when
- * a method returns, so the consumer may acknowledge; a broker or Redis failure surfaces as a RuntimeException. A task
- * that gives up retrying (max_retries or its retry horizon reached) fails, and {@link #run} tells the consumer why,
- * so that its message is dead-lettered.
+ * a method returns, or for {@link #run} when the stage it returns completes (a SUCCESS may go to the result backend
+ * with the results of other tasks), so the consumer may acknowledge; a broker or Redis failure surfaces as a
+ * RuntimeException, or fails the stage. A task that gives up retrying (max_retries or its retry horizon reached)
+ * fails, and {@link #run} tells the consumer why, so that its message is dead-lettered.
  */
 public final class TaskExecution {
 
@@ -60,6 +63,9 @@ public final class TaskExecution {
      */
     public record Delivery(String queue, Route deliveredTo, boolean redelivered) {
     }
+
+    private static final CompletionStage<Void> DURABLE = CompletableFuture.completedStage(null);
+    private static final CompletionStage<Optional<String>> NOTHING = CompletableFuture.completedStage(Optional.empty());
 
     private final Services s;
     private final TaskMessageEncoder encoder;
@@ -88,10 +94,11 @@ public final class TaskExecution {
 
     /**
      * Runs an admitted task: waits for its rate limit (listed as reserved meanwhile), refuses it if it was revoked
-     * while it waited, else runs it and records its outcome. Returns why it gave up retrying (for the dead letter),
-     * empty for any other outcome.
+     * while it waited, else runs it and records its outcome. The stage completes when the outcome is durable (a
+     * SUCCESS may still be on its way to the result backend when this returns: its event, log line and metrics follow
+     * it) with why it gave up retrying (for the dead letter), empty for any other outcome.
      */
-    public Optional<String> run(Admission.Run run, Delivery delivery) throws InterruptedException {
+    public CompletionStage<Optional<String>> run(Admission.Run run, Delivery delivery) throws InterruptedException {
         TaskMessage task = run.task();
         ResultRequest request = request(task, delivery);
         s.state().hold(new ControlReplies.ActiveTask(task, delivery.deliveredTo(), delivery.redelivered(), null, false,
@@ -103,10 +110,23 @@ public final class TaskExecution {
         }
         if (s.revoked().isRevoked(task.id())) {
             revoke(task, "revoked", delivery);
-            return Optional.empty();
+            return NOTHING;
         }
         s.state().begin(new ControlReplies.ActiveTask(task, delivery.deliveredTo(), delivery.redelivered(),
                 clock.instant(), false, s.state().pid()));
+        CompletionStage<Optional<String>> outcome;
+        try {
+            outcome = runStarted(run, request, delivery);
+        } catch (InterruptedException | RuntimeException e) {
+            s.state().end(task.id(), task.task());
+            throw e;
+        }
+        return outcome.whenComplete((ignored, error) -> s.state().end(task.id(), task.task()));
+    }
+
+    private CompletionStage<Optional<String>> runStarted(Admission.Run run, ResultRequest request, Delivery delivery)
+            throws InterruptedException {
+        TaskMessage task = run.task();
         s.events().started(task.id());
         boolean storeResults = !run.handler().ignoreResult(); // app/trace.py: store_errors, track_started
         Boolean trackStarted = run.handler().trackStarted();
@@ -117,42 +137,51 @@ public final class TaskExecution {
         TaskCall call = new TaskCall(task, run.arguments(), (state, meta) ->
                 s.results().store(task, TaskResult.custom(task.id(), state, meta).withRequest(request)));
         long t0 = System.nanoTime();
+        Object value;
         try {
-            Object value;
-            try {
-                value = s.threads().run(task, () -> run.handler().run(call));
-            } catch (RetryTask retry) {
-                return retryOrGiveUp(task, request, delivery, run.handler(), retry, since(t0));
-            } catch (TaskThreads.Terminated e) {
-                terminated(task, request, e.signum());
-                return Optional.empty();
-            } catch (TaskThreads.Exceeded e) {
-                fail(task, request, e.python(), e.hard() ? null : e, since(t0), storeResults);
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                fail(task, request, PythonException.of(e), e, since(t0), storeResults);
-                return Optional.empty();
-            }
-            Duration runtime = since(t0);
-            // follow-ups before the result: once SUCCESS is visible, its callbacks already exist
-            FollowUpMessages.FollowUps sent = publish(task, () -> followUps.afterSuccess(task, value));
-            TaskResult success = TaskResult.success(task.id(), value, clock.instant()).withChildren(sent.children())
-                    .withRequest(request);
-            if (storeResults && !task.ignoreResult()) { // the option skips SUCCESS only (base.py mark_as_done)
+            value = s.threads().run(task, () -> run.handler().run(call));
+        } catch (RetryTask retry) {
+            return CompletableFuture.completedStage(retryOrGiveUp(task, request, delivery, run.handler(), retry,
+                    since(t0)));
+        } catch (TaskThreads.Terminated e) {
+            terminated(task, request, e.signum());
+            return NOTHING;
+        } catch (TaskThreads.Exceeded e) {
+            fail(task, request, e.python(), e.hard() ? null : e, since(t0), storeResults);
+            return NOTHING;
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            fail(task, request, PythonException.of(e), e, since(t0), storeResults);
+            return NOTHING;
+        }
+        Duration runtime = since(t0);
+        // follow-ups before the result: once SUCCESS is visible, its callbacks already exist
+        FollowUpMessages.FollowUps sent = publish(task, () -> followUps.afterSuccess(task, value));
+        TaskResult success = TaskResult.success(task.id(), value, clock.instant()).withChildren(sent.children())
+                .withRequest(request);
+        CompletionStage<Void> stored = DURABLE;
+        if (storeResults && !task.ignoreResult()) { // the option skips SUCCESS only (base.py mark_as_done)
+            if (task.chord() == null) {
+                stored = s.results().storeSoon(task, success);
+            } else { // the chord join waits for Redis: on this thread, never on the one that completes batched writes
                 s.results().store(task, success);
             }
+        }
+        return stored.thenApply(ignored -> {
             chordPartReturned(task, success);
-            s.events().succeeded(task.id(), value, runtime);
-            s.metrics().finished(task.task(), "succeeded", runtime);
-            if (log.isInfoEnabled()) { // the reprs cost more than a small task: only when the line is written
-                log.info("Task {}[{}] succeeded in {}s: {}", task.task(), task.id(),
-                        PythonRepr.of(runtime.toNanos() / 1e9), PythonRepr.of(value, 1024)); // resultrepr_maxsize
-            }
+            succeeded(task, value, runtime);
             return Optional.empty();
-        } finally {
-            s.state().end(task.id(), task.task());
+        });
+    }
+
+    /** Once SUCCESS is stored, as Celery's pool reports it: task-succeeded, then the log line. */
+    private void succeeded(TaskMessage task, Object value, Duration runtime) {
+        s.events().succeeded(task.id(), value, runtime);
+        s.metrics().finished(task.task(), "succeeded", runtime);
+        if (log.isInfoEnabled()) { // the reprs cost more than a small task: only when the line is written
+            log.info("Task {}[{}] succeeded in {}s: {}", task.task(), task.id(),
+                    PythonRepr.of(runtime.toNanos() / 1e9), PythonRepr.of(value, 1024)); // resultrepr_maxsize
         }
     }
 

@@ -239,7 +239,8 @@ public class CeleryWorkerAutoConfiguration {
             SimpleMessageListenerContainer added = newTaskContainer(connectionFactory, properties, consumer);
             added.afterPropertiesSet();
             return added;
-        }, admin, properties.queues(), properties.concurrency(), TaskConsumers.autoscale(properties.autoscale()));
+        }, consumer, properties.shutdownTimeout(), admin, properties.queues(), properties.concurrency(),
+                TaskConsumers.autoscale(properties.autoscale()));
     }
 
     @Bean
