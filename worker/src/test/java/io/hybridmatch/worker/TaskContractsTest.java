@@ -21,7 +21,7 @@ class TaskContractsTest {
     void indexingTasksMatchTheirSchemas() throws Exception {
         List<CeleryTaskHandler> handlers = new IndexingTaskHandlers(null,
                 new InfrastructureRetry(Duration.ofSeconds(1), Duration.ofMinutes(10), 0.5, Duration.ofDays(1)),
-                Clock.systemUTC(), new SimpleMeterRegistry(), 64, Duration.ofMillis(3)).all();
+                Clock.systemUTC(), new SimpleMeterRegistry(), 64, Duration.ofMillis(3), 2).all();
         assertThat(handlers).hasSize(6);
         for (CeleryTaskHandler handler : handlers) {
             JsonNode schema;

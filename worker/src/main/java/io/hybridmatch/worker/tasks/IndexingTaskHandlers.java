@@ -52,16 +52,18 @@ public final class IndexingTaskHandlers {
      * @param indexer    asked for by each task, not before: the worker builds it once it consumes
      * @param batchItems the most single-document tasks in flight indexed together ({@link #indexTogether})
      * @param linger     how long the first of them waits for others
+     * @param parallelBatches the most batches indexed at once: their documents are ordered by Elasticsearch's
+     *                   versions as those of two workers are ({@link DocumentIndexer})
      */
     public IndexingTaskHandlers(Supplier<DocumentIndexer> indexer, InfrastructureRetry retry, Clock clock,
-                                MeterRegistry registry, int batchItems, Duration linger) {
+                                MeterRegistry registry, int batchItems, Duration linger, int parallelBatches) {
         this.indexer = indexer;
         this.retry = retry;
         this.clock = clock;
         this.registry = registry;
         for (SearchIndex index : SearchIndex.values()) {
             batchers.put(index, new MicroBatcher<>(index.alias(), payloads -> indexTogether(index, payloads),
-                    batchItems, linger, IndexingTaskHandlers::unavailable));
+                    batchItems, linger, parallelBatches, IndexingTaskHandlers::unavailable));
         }
     }
 

@@ -12,11 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
  * The first batch is held until the other callers have queued, so what forms the next batches is known: no timing
- * is asserted.
+ * is asserted. One dispatcher, unless said otherwise: a second would take the queued callers at once.
  */
 class MicroBatcherTest {
 
@@ -36,10 +37,9 @@ class MicroBatcherTest {
 
     @Test
     void queuedCallersShareBatchesOfAtMostMaxItemsAndGetTheirOwnResults() throws Exception {
-        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", this::timesTen, 4, Duration.ZERO, e -> false);
+        try (MicroBatcher<Integer, Integer> batcher = batcher(4, 1, e -> false);
              ExecutorService callers = Executors.newFixedThreadPool(11)) {
-            Future<List<Integer>> first = callers.submit(() -> batcher.submit(List.of(0)));
-            awaitBatches(1);
+            Future<List<Integer>> first = heldFirstBatch(batcher, callers, 0);
             List<Future<List<Integer>>> others = new ArrayList<>();
             for (int i = 1; i <= 10; i++) {
                 int item = i;
@@ -59,10 +59,9 @@ class MicroBatcherTest {
 
     @Test
     void aFailingBatchFailsOnlyTheCallerWhoseItemsCausedIt() throws Exception {
-        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", this::timesTen, 64, Duration.ZERO, e -> false);
+        try (MicroBatcher<Integer, Integer> batcher = batcher(64, 1, e -> false);
              ExecutorService callers = Executors.newFixedThreadPool(4)) {
-            Future<List<Integer>> first = callers.submit(() -> batcher.submit(List.of(1)));
-            awaitBatches(1);
+            Future<List<Integer>> first = heldFirstBatch(batcher, callers, 1);
             Future<List<Integer>> good = callers.submit(() -> batcher.submit(List.of(2)));
             Future<List<Integer>> bad = callers.submit(() -> batcher.submit(List.of(-3)));
             Future<List<Integer>> alsoGood = callers.submit(() -> batcher.submit(List.of(4)));
@@ -80,11 +79,10 @@ class MicroBatcherTest {
 
     @Test
     void aSharedFailureReachesEveryCallerWithoutRetries() throws Exception {
-        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", this::timesTen, 64, Duration.ZERO,
+        try (MicroBatcher<Integer, Integer> batcher = batcher(64, 1,
                 e -> e instanceof IllegalArgumentException);
              ExecutorService callers = Executors.newFixedThreadPool(4)) {
-            Future<List<Integer>> first = callers.submit(() -> batcher.submit(List.of(1)));
-            awaitBatches(1);
+            Future<List<Integer>> first = heldFirstBatch(batcher, callers, 1);
             // queued one after the other: the callers' threads would otherwise join the batch in any order
             List<Future<List<Integer>>> queued = new ArrayList<>();
             for (int item : List.of(-2, 3, 4)) {
@@ -103,17 +101,38 @@ class MicroBatcherTest {
     }
 
     @Test
+    void withTwoDispatchersABatchRunsWhileAnotherIsInProgress() throws Exception {
+        ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+        try (callers; MicroBatcher<Integer, Integer> batcher = batcher(64, 2, e -> false)) {
+            Future<List<Integer>> held = heldFirstBatch(batcher, callers, 1);
+            assertThat(callers.submit(() -> batcher.submit(List.of(2))).get(30, TimeUnit.SECONDS))
+                    .as("done while the first batch is still held").containsExactly(20);
+            assertThat(held).isNotDone();
+            release.countDown();
+            assertThat(held.get(30, TimeUnit.SECONDS)).containsExactly(10);
+        }
+    }
+
+    @Test
     void aClosedBatcherRefusesCalls() {
-        MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", items -> items, 8, Duration.ofMillis(1), e -> false);
+        MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test", items -> items, 8, Duration.ofMillis(1), 2, e -> false);
         assertThat(batcher.submit(List.of(7))).containsExactly(7);
         batcher.close();
         assertThatThrownBy(() -> batcher.submit(List.of(8))).isInstanceOf(IllegalStateException.class);
     }
 
-    private void awaitBatches(int count) throws InterruptedException {
-        while (batches.size() < count) {
+    private MicroBatcher<Integer, Integer> batcher(int maxItems, int dispatchers, Predicate<RuntimeException> shared) {
+        return new MicroBatcher<>("test", this::timesTen, maxItems, Duration.ZERO, dispatchers, shared);
+    }
+
+    /** A caller whose batch is the first, held until {@link #release}. */
+    private Future<List<Integer>> heldFirstBatch(MicroBatcher<Integer, Integer> batcher, ExecutorService callers, int item)
+            throws InterruptedException {
+        Future<List<Integer>> call = callers.submit(() -> batcher.submit(List.of(item)));
+        while (batches.isEmpty()) {
             Thread.sleep(1);
         }
+        return call;
     }
 
     private static void awaitWaiting(MicroBatcher<?, ?> batcher, int count) throws InterruptedException {
