@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Step 1: BM25 recall on the target index. Title/headline (×2) matched in French and English (the better
  * language wins per field), and for offers their description against the candidate's text, the occupation as a term
- * (×2), each of the query's canonical skills as a term (×1.5), all under the request's filters.
+ * (×2), each of the query's canonical skills (an offer's core skills) as a term (×1.5), all under the request's
+ * filters.
  */
 final class KeywordRetriever {
 
@@ -54,7 +55,8 @@ final class KeywordRetriever {
             should.add(Query.of(q -> q.term(t -> t.field("occupation").value(FieldValue.of(source.occupation())).boost(2f))));
         }
         String skillField = candidates ? "skills" : "required_skills";
-        source.skills().forEach(skill -> should.add(Query.of(q -> q.term(t -> t.field(skillField)
+        // an offer asks for its core skills: those its candidates are scored on (a candidate's are all its skills)
+        source.coreSkills().forEach(skill -> should.add(Query.of(q -> q.term(t -> t.field(skillField)
                 .value(FieldValue.of(skill)).boost(1.5f)))));
         SearchResponse<Map> response;
         try {
