@@ -202,7 +202,8 @@ public final class HybridMatcher {
             }
         }
         SkillCoverage.Result skills = features.skills();
-        return new MatchHit(id, score, 0, new Explanation(skills.matched(), skills.missing(), skills.inferred(),
+        // a weighted mean of scores in [0, 1]; its float sum can land an ulp above 1 (the contract's maximum)
+        return new MatchHit(id, Math.min(1.0, score), 0, new Explanation(skills.matched(), skills.missing(), skills.inferred(),
                 features.occupations(), categories, retrievers, fusedScore));
     }
 
