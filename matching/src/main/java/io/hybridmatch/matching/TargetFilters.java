@@ -69,11 +69,15 @@ final class TargetFilters {
         return clauses;
     }
 
-    /** The offer's criteria marked MUST, as filters on candidates (a remote offer has no location to require). */
+    /**
+     * The offer's criteria marked MUST, as filters on candidates (a remote offer has no location to require). Must-have
+     * skills are its core skills, those its candidates are scored on: a description's passing mention (the company's
+     * tools) would otherwise drop every candidate who lacks it.
+     */
     private List<Query> mustHaves(MatchQuery query, Subject offer) {
         List<Query> clauses = new ArrayList<>();
         if (must(query, Criterion.SKILLS)) {
-            offer.skills().forEach(skill -> clauses.add(term("skills", skill)));
+            offer.coreSkills().forEach(skill -> clauses.add(term("skills", skill)));
         }
         if (must(query, Criterion.OCCUPATION) && offer.occupation() != null) {
             // the same occupation or trade (as occupation fit scores it); adjacent ones are scored, not kept

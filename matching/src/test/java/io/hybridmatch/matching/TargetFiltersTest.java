@@ -24,6 +24,19 @@ class TargetFiltersTest {
                 .as("a should criterion filters nothing").isEmpty();
     }
 
+    @Test
+    void mustHaveSkillsAreTheOffersCoreSkillsNotEverySkillItsDescriptionNames() {
+        Subject offer = new Subject(1, "Soudeur TIG", "welder", List.of("tig_welding", "excel"), List.of("tig_welding"), null,
+                null, false, null, List.of(), null, null);
+        MatchQuery must = MatchQuery.byId(MatchDirection.CANDIDATES_FOR_OFFER, 1).with(Criterion.SKILLS, Importance.MUST);
+        assertThat(skillsRequired(filters.of(must, offer, null))).containsExactly("tig_welding");
+    }
+
+    private static List<String> skillsRequired(List<Query> clauses) {
+        return clauses.stream().filter(Query::isTerm).filter(q -> q.term().field().equals("skills"))
+                .map(q -> q.term().value().stringValue()).toList();
+    }
+
     private static List<String> occupationsKept(List<Query> clauses) {
         return clauses.stream().filter(Query::isTerms).filter(q -> q.terms().field().equals("occupation"))
                 .flatMap(q -> q.terms().terms().value().stream()).map(FieldValue::stringValue).toList();
