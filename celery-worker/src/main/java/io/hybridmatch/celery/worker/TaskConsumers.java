@@ -13,6 +13,8 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.ExchangeBuilder;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.context.SmartLifecycle;
 
@@ -26,6 +28,12 @@ import org.springframework.context.SmartLifecycle;
  * consumer does them ({@code call_soon}): remote control answers at once. On shutdown it stops first (the containers
  * depend on nothing that would stop it later): the results still on their way are stored and acknowledged before
  * the containers close their channels ({@link TaskConsumer#finishInFlight}). Thread-safe.
+ *
+ * <p>The containers are Spring AMQP's direct ones (the listener on the RabbitMQ client's dispatch thread, see
+ * the worker's {@code ConsumerDispatchThreads}) with a fixed number of consumers per queue, which {@code pool_grow} and
+ * {@code pool_shrink} change; or, when autoscaling, simple ones (a thread per consumer), whose consumers come and go
+ * between a min and a max with the load, as Celery's autoscaler adds and removes pool processes: the direct container
+ * has no such scaling of its own.
  */
 public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
 
@@ -33,14 +41,14 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
     public record Autoscale(int max, int min) {
     }
 
-    private record Consumed(ControlReplies.ConsumedQueue queue, SimpleMessageListenerContainer container) {
+    private record Consumed(ControlReplies.ConsumedQueue queue, AbstractMessageListenerContainer container) {
     }
 
-    private final SimpleMessageListenerContainer main;
+    private final AbstractMessageListenerContainer main;
     private final TaskConsumer consumer;
     private final Duration shutdownTimeout;
     private volatile boolean running;
-    private final Supplier<SimpleMessageListenerContainer> newContainer;
+    private final Supplier<AbstractMessageListenerContainer> newContainer;
     private final AmqpAdmin admin;
     private final Map<String, Consumed> consumed = new LinkedHashMap<>();
     private final ExecutorService containerChanges = Executors.newSingleThreadExecutor(
@@ -50,12 +58,16 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
 
     /**
      * Configures {@code main} to consume the worker's {@code queues} ({@code -Q a,b}) with {@code concurrency}
-     * consumers, or autoscaled; {@code newContainer} makes a container like it (not started) for a queue added later;
-     * {@code consumer} is their listener, given {@code shutdownTimeout} to finish the results in flight.
+     * consumers, or autoscaled (a simple container, then); {@code newContainer} makes a container like it (not started)
+     * for a queue added later; {@code consumer} is their listener, given {@code shutdownTimeout} to finish the results
+     * in flight.
      */
-    public TaskConsumers(SimpleMessageListenerContainer main, Supplier<SimpleMessageListenerContainer> newContainer,
+    public TaskConsumers(AbstractMessageListenerContainer main, Supplier<AbstractMessageListenerContainer> newContainer,
                          TaskConsumer consumer, Duration shutdownTimeout, AmqpAdmin admin, List<String> queues,
                          int concurrency, Autoscale autoscale) {
+        if (autoscale != null && !(main instanceof SimpleMessageListenerContainer)) {
+            throw new IllegalArgumentException("autoscaling needs the simple listener container");
+        }
         this.main = main;
         this.consumer = consumer;
         this.shutdownTimeout = shutdownTimeout;
@@ -92,19 +104,28 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
         return autoscale != null ? autoscale.max() : concurrency;
     }
 
-    /** The container refuses a max below the current min and a min above the current max: order the two calls. */
-    private static void resize(SimpleMessageListenerContainer container, int currentMin, int min, int max) {
+    /**
+     * A direct container runs a fixed number of consumers per queue (min = max unless autoscaling). The simple one
+     * refuses a max below the current min and a min above the current max: order the two calls.
+     */
+    private static void resize(AbstractMessageListenerContainer container, int currentMin, int min, int max) {
+        if (container instanceof DirectMessageListenerContainer direct) {
+            direct.setConsumersPerQueue(max);
+            return;
+        }
+        SimpleMessageListenerContainer simple = (SimpleMessageListenerContainer) container;
         if (min < currentMin) {
-            container.setConcurrentConsumers(min);
-            container.setMaxConcurrentConsumers(max);
+            simple.setConcurrentConsumers(min);
+            simple.setMaxConcurrentConsumers(max);
         } else {
-            container.setMaxConcurrentConsumers(max);
-            container.setConcurrentConsumers(min);
+            simple.setMaxConcurrentConsumers(max);
+            simple.setConcurrentConsumers(min);
         }
     }
 
     public synchronized ControlReplies.Pool pool() {
-        int threads = consumed.values().stream().mapToInt(c -> c.container().getActiveConsumerCount()).sum();
+        int threads = consumed.values().stream().mapToInt(c -> c.container() instanceof SimpleMessageListenerContainer
+                simple ? simple.getActiveConsumerCount() : max()).sum();
         return new ControlReplies.Pool(max(), threads);
     }
 
@@ -148,7 +169,8 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
 
     /** Applies the new sizes to every container, in the background. */
     private void resizeAll(int previousMin) {
-        List<SimpleMessageListenerContainer> containers = consumed.values().stream().map(Consumed::container).toList();
+        List<AbstractMessageListenerContainer> containers = consumed.values().stream().map(Consumed::container)
+                .distinct().toList();
         int min = min();
         int max = max();
         containerChanges.execute(() -> containers.forEach(container -> resize(container, previousMin, min, max)));
@@ -165,7 +187,7 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
         ControlReplies.ConsumedQueue info = new ControlReplies.ConsumedQueue(queue,
                 exchange != null ? exchange : queue, exchangeType != null ? exchangeType : "direct",
                 routingKey != null ? routingKey : queue);
-        SimpleMessageListenerContainer container = newContainer.get();
+        AbstractMessageListenerContainer container = newContainer.get();
         container.setQueueNames(queue);
         consumed.put(queue, new Consumed(info, container));
         int min = min();
@@ -190,7 +212,7 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
         if (removed == null) {
             return;
         }
-        SimpleMessageListenerContainer container = removed.container();
+        AbstractMessageListenerContainer container = removed.container();
         if (consumed.values().stream().anyMatch(c -> c.container() == container)) {
             containerChanges.execute(() -> container.removeQueueNames(queue));
         } else {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -177,6 +178,18 @@ class RemoteControlInteropIT {
         assertThat(r.at("/limited_sleep/type").asString()).isEqualTo("SoftTimeLimitExceeded");
     }
 
+    /** The queue's consumers as the broker counts them, once they are {@code expected} (or after 10 s). */
+    private static int consumersOf(String queue, int expected) throws InterruptedException {
+        AmqpAdmin admin = worker.getBean(AmqpAdmin.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int consumers = admin.getQueueInfo(queue).getConsumerCount();
+        while (consumers != expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            consumers = admin.getQueueInfo(queue).getConsumerCount();
+        }
+        return consumers;
+    }
+
     @Test
     @Order(4)
     void concurrencyAndQueuesChangeAtRunTime() throws Exception {
@@ -188,6 +201,8 @@ class RemoteControlInteropIT {
         assertThat(r.at("/after_shrink/max-concurrency").intValue()).isEqualTo(3);
         assertThat(r.at("/shrink_all/error").asString()).isEqualTo("ValueError(\"Can't shrink pool. All processes busy!\")");
         assertThat(r.at("/autoscale/error").asString()).isEqualTo("ValueError('Autoscale not enabled')");
+        assertThat(consumersOf(QUEUE, 3)).as("the broker's consumers of the queue: 2, grown by 2, shrunk by 1")
+                .isEqualTo(3);
 
         assertThat(r.at("/add/ok").asString()).isEqualTo("add consumer " + QUEUE + "-extra");
         assertThat(r.get("queues").valueStream().map(q -> q.get("name").asString()).toList())

@@ -57,6 +57,8 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -212,16 +214,29 @@ public class CeleryWorkerAutoConfiguration {
         return new TaskConsumer(admission, execution, new DeadLetters(publisher), delays, metrics, state);
     }
 
+    /** Static: a post-processor, made before the connection factory it configures. */
     @Bean
-    SimpleMessageListenerContainer taskContainer(ConnectionFactory connectionFactory, WorkerProperties properties,
-                                                 TaskConsumer consumer) {
+    static ConsumerDispatchThreads consumerDispatchThreads() {
+        return new ConsumerDispatchThreads();
+    }
+
+    @Bean
+    AbstractMessageListenerContainer taskContainer(ConnectionFactory connectionFactory, WorkerProperties properties,
+                                                   TaskConsumer consumer) {
         return newTaskContainer(connectionFactory, properties, consumer);
     }
 
-    /** A container of task consumers without its queue and concurrency (set by TaskConsumers). */
-    private static SimpleMessageListenerContainer newTaskContainer(ConnectionFactory connectionFactory,
-                                                                   WorkerProperties properties, TaskConsumer consumer) {
-        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+    /**
+     * A container of task consumers without its queue and concurrency (set by TaskConsumers): a direct one (its
+     * listener on the client's threads, {@link ConsumerDispatchThreads}), or a simple one when autoscaling
+     * (TaskConsumers) or asked for.
+     */
+    private static AbstractMessageListenerContainer newTaskContainer(ConnectionFactory connectionFactory,
+                                                                     WorkerProperties properties,
+                                                                     TaskConsumer consumer) {
+        AbstractMessageListenerContainer container = properties.autoscale() == null && properties.directListener()
+                ? new DirectMessageListenerContainer(connectionFactory)
+                : new SimpleMessageListenerContainer(connectionFactory);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setPrefetchCount(properties.prefetch());
         container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
@@ -233,10 +248,10 @@ public class CeleryWorkerAutoConfiguration {
 
     /** The task container's queues and concurrency, as remote control changes them. */
     @Bean(destroyMethod = "close")
-    TaskConsumers taskConsumers(SimpleMessageListenerContainer taskContainer, ConnectionFactory connectionFactory,
+    TaskConsumers taskConsumers(AbstractMessageListenerContainer taskContainer, ConnectionFactory connectionFactory,
                                 TaskConsumer consumer, AmqpAdmin admin, WorkerProperties properties) {
         return new TaskConsumers(taskContainer, () -> {
-            SimpleMessageListenerContainer added = newTaskContainer(connectionFactory, properties, consumer);
+            AbstractMessageListenerContainer added = newTaskContainer(connectionFactory, properties, consumer);
             added.afterPropertiesSet();
             return added;
         }, consumer, properties.shutdownTimeout(), admin, properties.queues(), properties.concurrency(),

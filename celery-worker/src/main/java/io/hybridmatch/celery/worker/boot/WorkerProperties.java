@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoscale         Celery's {@code --autoscale=max,min}: consumers added under load up to max, down to min
  *                          (at least 1) when idle; unset = fixed {@code concurrency}
  * @param prefetch          unacknowledged messages per consumer (Celery's prefetch multiplier × concurrency)
+ * @param directListener    run the tasks on the RabbitMQ client's dispatch threads (Spring AMQP's direct listener
+ *                          container, one thread hand-off fewer a message); {@code false}, or an {@code autoscale}
+ *                          range, runs them on consumer threads of Spring AMQP's simple container
  * @param resultBackend     {@code rpc://}, {@code redis://host:port/db} or {@code django-db} (django-celery-results):
  *                          where Django's {@code AsyncResult} reads
  * @param resultExpires     Redis result TTL (Celery's {@code result_expires})
@@ -50,6 +53,7 @@ public record WorkerProperties(
         @DefaultValue("4") int concurrency,
         String autoscale,
         @DefaultValue("4") int prefetch,
+        @DefaultValue("true") boolean directListener,
         @DefaultValue("rpc://") String resultBackend,
         @DefaultValue("1d") Duration resultExpires,
         @DefaultValue("false") boolean resultExtended,
