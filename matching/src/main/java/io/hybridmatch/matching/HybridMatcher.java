@@ -48,6 +48,7 @@ public final class HybridMatcher {
     private final VectorRetriever vector;
     private final TargetFilters filters;
     private final FeatureScorer scorer;
+    private final boolean prefetch;
 
     /**
      * @param model             the category weights of a request that names none, per direction
@@ -55,6 +56,18 @@ public final class HybridMatcher {
      */
     public HybridMatcher(ElasticsearchClient es, SearchIndexes indexes, TextEmbedder embedder, VectorStoreRegistry vectors,
                          DocumentNormalizer normalizer, RankingModel model, Map<String, Double> deploymentWeights) {
+        this(es, indexes, embedder, vectors, normalizer, model, deploymentWeights, true);
+    }
+
+    /**
+     * @param prefetch whether the vector side reads its hits' scoring fields while the keyword query runs (off the
+     *                 request's path, but every vector hit read, keyword hits too); without, the pool's vector-only
+     *                 hits are read after fusion (fewer reads, one more round trip on the path). Same answers.
+     */
+    public HybridMatcher(ElasticsearchClient es, SearchIndexes indexes, TextEmbedder embedder, VectorStoreRegistry vectors,
+                         DocumentNormalizer normalizer, RankingModel model, Map<String, Double> deploymentWeights,
+                         boolean prefetch) {
+        this.prefetch = prefetch;
         this.es = es;
         this.embedder = embedder;
         this.vectors = vectors;
@@ -86,19 +99,25 @@ public final class HybridMatcher {
         List<Long> order = new ArrayList<>(fused.keySet());
         order.sort(Comparator.comparingDouble((Long id) -> -fused.get(id)).thenComparingLong(id -> id));
 
-        List<Long> pool = order.subList(0, Math.min(order.size(), Math.max(MIN_POOL, (query.page() + 1) * query.size())));
+        List<Long> pool = order.subList(0, Math.min(order.size(), poolSize(query)));
         Map<Long, Map<String, Object>> docs = retrieved.sources();
-        // only the pooled hits the keyword side did not return (vector-only hits): one mget, none when all were
+        // the pooled hits read by neither side: with the prefetch, vector hits ranked past it (none under RRF);
+        // without, the vector-only hits
         docs.putAll(stages.stage("fetch", () -> fetchAll(target, pool.stream().filter(id -> !docs.containsKey(id)).toList())));
         Scored scored = stages.stage("scoring", () -> score(query, source.subject(), pool, fused, docs, keywordHits, vectorHits));
         return new MatchResult(scored.page(), scored.pool(), query.fusion(), stages.millis());
+    }
+
+    /** How many fused hits are scored: enough for the requested page, never fewer than {@value #MIN_POOL}. */
+    private static int poolSize(MatchQuery query) {
+        return Math.max(MIN_POOL, (query.page() + 1) * query.size());
     }
 
     /** The query's document (stored or inline, normalised), its vector and the filter clauses on the target. */
     private record Source(NormalizedDocument document, Subject subject, float[] vector, List<Query> clauses) {
     }
 
-    /** Both ranked lists and the sources of the keyword hits. */
+    /** Both ranked lists and the scoring fields read with them: the keyword hits' and the prefetched vector hits'. */
     private record RetrievedLists(RankedList keyword, RankedList vector, Map<Long, Map<String, Object>> sources) {
     }
 
@@ -122,14 +141,22 @@ public final class HybridMatcher {
 
     /**
      * Both retrievers at once: the vector side on a virtual thread, the keyword side on this one. The keyword side
-     * gets its hits' sources with them; the vector side reads none, since most of its hits are keyword hits too:
-     * after fusion the {@code fetch} stage reads only the pooled hits neither side returned a source for.
+     * gets its hits' scoring fields with them; the vector side reads those of its hits as soon as FAISS answers
+     * ({@code prefetch}), while the keyword query still runs, so that after fusion the {@code fetch} stage has
+     * (almost) nothing left to read. It reads the hits within the pool's size of the vector list: under RRF (the
+     * default) a vector hit ranked past that has as many hits strictly ahead of it, so fusion cannot keep it; under
+     * the score fusions a tie may let one in, which {@code fetch} then reads. With the default recall (100) and
+     * pool (100) that is every vector hit, some of which the keyword side also returns: a second read of those,
+     * not on the request's path, in exchange for the sequential mget after fusion.
      */
     private RetrievedLists retrieve(MatchQuery query, Source source, MatchStages stages) {
         SearchIndex target = query.direction().target();
-        CompletableFuture<RankedList> vectorSide = CompletableFuture.supplyAsync(() -> stages.retriever("faiss",
-                () -> vector.search(target, store(target), source.vector(), source.clauses(), query.recallSize())),
-                RETRIEVERS);
+        CompletableFuture<VectorSide> vectorSide = CompletableFuture.supplyAsync(() -> {
+            RankedList hits = stages.retriever("faiss",
+                    () -> vector.search(target, store(target), source.vector(), source.clauses(), query.recallSize()));
+            List<Long> ahead = hits.scores().keySet().stream().limit(prefetch ? poolSize(query) : 0).toList();
+            return new VectorSide(hits, stages.retriever("prefetch", () -> fetchAll(target, ahead)));
+        }, RETRIEVERS);
         KeywordRetriever.Result keywordHits;
         try {
             keywordHits = stages.retriever("elasticsearch", () -> keyword.search(target, source.subject(),
@@ -139,10 +166,17 @@ public final class HybridMatcher {
             throw e;
         }
         try {
-            return new RetrievedLists(keywordHits.ranked(), vectorSide.join(), new HashMap<>(keywordHits.sources()));
+            VectorSide vectorHits = vectorSide.join();
+            Map<Long, Map<String, Object>> sources = new HashMap<>(vectorHits.sources());
+            sources.putAll(keywordHits.sources());
+            return new RetrievedLists(keywordHits.ranked(), vectorHits.ranked(), sources);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    /** The vector list and the scoring fields of its hits read while the keyword query ran. */
+    private record VectorSide(RankedList ranked, Map<Long, Map<String, Object>> sources) {
     }
 
     private Scored score(MatchQuery query, Subject source, List<Long> pool, Map<Long, Double> fused,

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * Where the time of one match request goes. Stages ({@value #STAGE}) run one after the other, so their durations
  * add up to the request's; the two retrievers ({@value #RETRIEVER}) run at the same time inside the
- * {@code retrieval} stage. Each is a Micrometer {@link Observation} (a timer with the Spring Boot defaults, a span
+ * {@code retrieval} stage, and so does the vector side's {@code prefetch} of its hits' scoring fields, after FAISS
+ * on the same thread (kept as a retriever: inside {@code retrieval}, not added to it again). Each is a Micrometer {@link Observation} (a timer with the Spring Boot defaults, a span
  * when a tracer is wired) under the request's own observation, and its duration is also kept here for the
  * response's timings and for the remainder no stage reports. One instance per request; the retrievers may record
  * from other threads.

@@ -109,17 +109,67 @@ class HybridMatcherIT {
     void everyStageIsTimedAndTheParallelRetrieversFitInsideRetrieval() {
         MatchStages stages = MatchStages.untraced(MatchDirection.CANDIDATES_FOR_OFFER);
         MatchResult result = matcher.match(MatchQuery.byId(MatchDirection.CANDIDATES_FOR_OFFER, 1), stages);
-        assertThat(result.timingsMs()).containsOnlyKeys("source", "retrieval", "elasticsearch", "faiss", "fusion", "fetch", "scoring");
+        assertThat(result.timingsMs()).containsOnlyKeys("source", "retrieval", "elasticsearch", "faiss", "prefetch",
+                "fusion", "fetch", "scoring");
         Map<String, Long> nanos = stages.nanos();
-        assertThat(nanos.get("retrieval")).as("the retrievers run inside the retrieval stage")
-                .isGreaterThanOrEqualTo(Math.max(nanos.get("elasticsearch"), nanos.get("faiss")));
+        assertThat(nanos.get("retrieval")).as("the retrievers, and the prefetch after FAISS, run inside the retrieval stage")
+                .isGreaterThanOrEqualTo(Math.max(nanos.get("elasticsearch"), nanos.get("faiss") + nanos.get("prefetch")));
         assertThat(stages.stagesNanos()).isEqualTo(nanos.get("source") + nanos.get("retrieval") + nanos.get("fusion")
                 + nanos.get("fetch") + nanos.get("scoring"));
     }
 
     @Test
-    void eachCandidateIsReadOnceAndOnlyVectorHitsAreFetched() throws Exception {
-        List<String> mgetIds = new CopyOnWriteArrayList<>();
+    void theVectorHitsAreReadWhileTheKeywordQueryRunsAndNothingAfterFusion() throws Exception {
+        List<List<String>> mgets = new CopyOnWriteArrayList<>();
+        MatchResult result = withCountedReads(mgets, true, reading -> reading.match(MatchQuery.byId(MatchDirection.CANDIDATES_FOR_OFFER, 1)));
+        List<String> vectorHits = result.hits().stream().filter(hit -> hit.explanation().retrievers().containsKey("faiss"))
+                .map(hit -> String.valueOf(hit.id())).toList();
+        assertThat(mgets).as("one mget, the prefetch: every pooled hit was read by one side or the other").hasSize(1);
+        assertThat(mgets.getFirst()).as("the vector hits (the web app engineer shares no word with the offer), once each")
+                .contains("12").containsAll(vectorHits).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void withoutThePrefetchOnlyVectorOnlyHitsAreReadAfterFusion() throws Exception {
+        List<List<String>> mgets = new CopyOnWriteArrayList<>();
+        MatchResult result = withCountedReads(mgets, false, reading -> reading.match(MatchQuery.byId(MatchDirection.CANDIDATES_FOR_OFFER, 1)));
+        List<String> keywordHits = result.hits().stream()
+                .filter(hit -> hit.explanation().retrievers().containsKey("elasticsearch"))
+                .map(hit -> String.valueOf(hit.id())).toList();
+        assertThat(keywordHits).as("the JavaScript developers").contains("11", "14");
+        assertThat(mgets).hasSize(1);
+        assertThat(mgets.getFirst()).as("sources read after retrieval: vector-only hits, once each; the keyword side "
+                + "returned the others'").contains("12").doesNotHaveDuplicates().doesNotContainAnyElementsOf(keywordHits);
+    }
+
+    @Test
+    void thePrefetchChangesNoAnswer() throws Exception {
+        HybridMatcher afterFusion = new HybridMatcher(es, SearchIndexes.ensure(es), embedder, vectors,
+                DocumentNormalizer.bundled(), RankingModel.bundled(), Map.of(), false);
+        Map<String, Object> inline = candidate(998, "Développeuse React", "Interfaces web.", List.of("React"), "Paris", 2, "acme");
+        List<MatchQuery> queries = new ArrayList<>();
+        for (FusionMethod method : FusionMethod.values()) {
+            for (int recall : new int[] {3, 100}) {
+                for (int page = 0; page < 2; page++) {
+                    queries.add(new MatchQuery(MatchDirection.CANDIDATES_FOR_OFFER, 1L, null, null, null, null, method,
+                            60, 0.5, recall, page, 3));
+                }
+                // one offer indexed: one page
+                queries.add(new MatchQuery(MatchDirection.OFFERS_FOR_CANDIDATE, null, inline, null, null, null,
+                        method, 60, 0.5, recall, 0, 3));
+            }
+        }
+        for (MatchQuery query : queries) {
+            MatchResult expected = afterFusion.match(query);
+            MatchResult actual = matcher.match(query);
+            assertThat(actual.hits()).as("%s", query).isNotEmpty().isEqualTo(expected.hits());
+            assertThat(actual.pool()).isEqualTo(expected.pool());
+        }
+    }
+
+    /** {@code work} on a matcher whose Elasticsearch client records the ids of every mget, one list per mget. */
+    private static <T> T withCountedReads(List<List<String>> mgets, boolean prefetch,
+                                          java.util.function.Function<HybridMatcher, T> work) throws Exception {
         RestClient rest = RestClient
                 .builder(HttpHost.create(TestElasticsearch.url().toString()))
                 .setHttpClientConfigCallback(http -> http.addInterceptorLast((HttpRequestInterceptor)
@@ -127,23 +177,14 @@ class HybridMatcherIT {
                             if (request.getRequestLine().getUri().contains("_mget")
                                     && request instanceof HttpEntityEnclosingRequest withBody) {
                                 JsonNode body = JSON.readTree(EntityUtils.toString(withBody.getEntity()));
-                                body.get("ids").valueStream().forEach(id -> mgetIds.add(id.asString()));
+                                mgets.add(body.get("ids").valueStream().map(JsonNode::asString).toList());
                             }
                         }))
                 .build();
         ElasticsearchClient counted = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
         try {
-            HybridMatcher reading = new HybridMatcher(counted, SearchIndexes.ensure(counted), embedder, vectors,
-                    DocumentNormalizer.bundled(), RankingModel.bundled(), Map.of());
-            MatchResult result = reading.match(MatchQuery.byId(MatchDirection.CANDIDATES_FOR_OFFER, 1));
-
-            List<String> keywordHits = result.hits().stream()
-                    .filter(hit -> hit.explanation().retrievers().containsKey("elasticsearch"))
-                    .map(hit -> String.valueOf(hit.id())).toList();
-            assertThat(keywordHits).as("the JavaScript developers").contains("11", "14");
-            assertThat(mgetIds).as("sources read after retrieval: vector-only hits (the web app engineer shares no "
-                    + "word with the offer), once each; the keyword side returned the others'")
-                    .contains("12").doesNotHaveDuplicates().doesNotContainAnyElementsOf(keywordHits);
+            return work.apply(new HybridMatcher(counted, SearchIndexes.ensure(counted), embedder, vectors,
+                    DocumentNormalizer.bundled(), RankingModel.bundled(), Map.of(), prefetch));
         } finally {
             rest.close();
         }

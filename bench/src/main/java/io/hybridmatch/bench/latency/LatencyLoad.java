@@ -20,7 +20,8 @@ import java.util.Locale;
  * <pre>
  *   index   ES_URL DATA_DIR N [FACTORY]   N generated candidates and the offers into Elasticsearch and the engine's
  *                                          FAISS files under DATA_DIR, before the engine starts
- *   query   ENGINE_URL KEY_FILE REQUESTS  offer → candidates through HTTP, one at a time: percentiles per stage
+ *   query   ENGINE_URL KEY_FILE REQUESTS [ANSWERS]  offer → candidates through HTTP, one at a time: percentiles
+ *                                          per stage; each offer's first answer (hits) written to ANSWERS if given
  *   indexes DATA_DIR QUERIES [FACTORY]    memory per million vectors, recall@10 (tie-aware and by id) and latency
  *                                          of HNSW32, IVF_FLAT, IVF-PQ on the candidates' vectors (engine stopped)
  * </pre>
@@ -51,6 +52,9 @@ public final class LatencyLoad {
                 MatchRequests requests = new MatchRequests(URI.create(args[1]), Files.readString(Path.of(args[2])).strip());
                 int n = Integer.parseInt(args[3]);
                 System.out.print(table(requests.run(offerIds(), Math.min(50, n), n)));
+                if (args.length > 4) {
+                    requests.writeAnswers(Path.of(args[4]));
+                }
             }
             case "indexes" -> {
                 float[][] vectors = vectors(Path.of(args[1]).resolve("vectors"), "candidates", args.length > 3 ? args[3] : DEFAULT_FACTORY);

@@ -5,9 +5,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,6 +30,8 @@ final class MatchRequests {
     record Result(double[] endToEndMs, StageHistograms stages, StageHistograms retrievers, StageHistograms server) {
     }
 
+    /** The first answer's body per offer, for {@link #writeAnswers}. */
+    private final Map<Long, String> answers = new TreeMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI engine;
     private final String apiKey;
@@ -64,6 +72,22 @@ final class MatchRequests {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("offer " + offerId + ": " + response.statusCode() + " " + response.body());
         }
+        answers.putIfAbsent(offerId, response.body());
+    }
+
+    /**
+     * One line per offer: its id and the hits of its first answer (ids, scores, ranks, explanations; not the
+     * search id or the timings), so that two engines' answers on the same stores can be compared with diff.
+     */
+    void writeAnswers(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<Long, String> answer : answers.entrySet()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("offer", answer.getKey());
+            line.put("hits", JSON.readTree(answer.getValue()).get("hits"));
+            lines.add(JSON.writeValueAsString(line));
+        }
+        Files.write(file, lines);
     }
 
     String scrape() throws IOException, InterruptedException {

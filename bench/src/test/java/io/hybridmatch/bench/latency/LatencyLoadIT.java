@@ -75,7 +75,7 @@ class LatencyLoadIT {
             assertThat(s.count()).as("requests timed in %s", stage).isEqualTo(REQUESTS);
             stages += s.sum();
         }
-        assertThat(result.retrievers().series()).containsOnlyKeys("elasticsearch", "faiss");
+        assertThat(result.retrievers().series()).containsOnlyKeys("elasticsearch", "faiss", "prefetch");
         StageHistograms.Series server = result.server().series().get("http_server_requests_seconds");
         assertThat(server.count()).isEqualTo(REQUESTS);
         assertThat(stages).as("the stages against the whole requests, s").isCloseTo(server.sum(), within(server.sum() * 0.05));

@@ -37,9 +37,11 @@ public record HybridmatchProperties(
 
     /**
      * The ranking model file (category weights and default fusion, written by {@code eval/train}; the bundled model
-     * when absent) and per-category weights that override the model's (retrieval or any criterion by name).
+     * when absent), per-category weights that override the model's (retrieval or any criterion by name), and
+     * whether the vector hits' scoring fields are read while the keyword query runs ({@code prefetch}, default on;
+     * off: after fusion, fewer documents read but one more round trip per request; bench/latency/README.md).
      */
-    public record Matching(Path model, Map<String, Double> weights) {
+    public record Matching(Path model, Map<String, Double> weights, @DefaultValue("true") boolean prefetch) {
     }
 
     public record Demo(@DefaultValue("false") boolean enabled) {

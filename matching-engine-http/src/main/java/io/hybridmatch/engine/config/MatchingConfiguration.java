@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The ranking model ({@code hybridmatch.matching.model}, else the bundled one), the defaults of match requests it
- * gives with the deployment's weight overrides, and the hybrid matcher.
+ * gives with the deployment's weight overrides, and the hybrid matcher ({@code hybridmatch.matching.prefetch}).
  */
 @Configuration(proxyBeanMethods = false)
 class MatchingConfiguration {
@@ -41,9 +41,9 @@ class MatchingConfiguration {
 
     @Bean
     HybridMatcher hybridMatcher(ElasticsearchClient es, SearchIndexes indexes, TextEmbedder embedder,
-                                VectorStoreRegistry vectors, MatchDefaults defaults) {
+                                VectorStoreRegistry vectors, MatchDefaults defaults, HybridmatchProperties properties) {
         // inline documents are normalised as the indexer normalises stored ones
         return new HybridMatcher(es, indexes, embedder, vectors, NearestSkillByEmbedding.normalizer(embedder),
-                defaults.model(), defaults.overrides());
+                defaults.model(), defaults.overrides(), properties.matching() == null || properties.matching().prefetch());
     }
 }
