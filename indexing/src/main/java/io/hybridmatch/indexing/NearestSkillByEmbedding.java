@@ -8,6 +8,7 @@ import io.hybridmatch.normalization.taxonomy.Label;
 import io.hybridmatch.normalization.taxonomy.Taxonomy;
 import io.hybridmatch.normalization.taxonomy.TaxonomyFiles;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,15 @@ import java.util.Optional;
  * candidates: they are the vocabulary offers and profiles share (ESCO's 13,000 formal skill sentences would win on
  * wording, not meaning), and 800 labels embed in seconds, lazily, at the first unknown skill.
  * The default threshold was measured on a labelled list (indexing/README.md: precision and recall per threshold).
+ * A nearest label this English model cannot be trusted on (a French look-alike, an abbreviation) is not taken
+ * ({@link NearestLabelCheck}).
  */
 public final class NearestSkillByEmbedding implements UnknownSkills {
 
     /** Chosen from the labelled list in {@code NearestSkillByEmbeddingIT}: see indexing/README.md. */
     public static final double DEFAULT_THRESHOLD = 0.65;
 
-    private record Candidate(String skill, float[] vector) {
+    private record Candidate(String skill, Label label, float[] vector) {
     }
 
     private final TextEmbedder embedder;
@@ -53,20 +56,26 @@ public final class NearestSkillByEmbedding implements UnknownSkills {
         return best(skill).filter(match -> match.similarity() >= threshold).map(Match::skill);
     }
 
-    /** The nearest curated skill and its similarity, whatever the threshold (for measuring one). */
+    /**
+     * The nearest curated skill and its similarity, whatever the threshold (for measuring one); none when the nearest
+     * label is one this model cannot be trusted on ({@link NearestLabelCheck}).
+     */
     public Optional<Match> best(String skill) {
         if (skill == null || skill.isBlank()) {
             return Optional.empty();
         }
         float[] query = embedder.embed(skill.strip());
-        Match best = null;
+        Candidate best = null;
+        double bestSimilarity = 0;
         for (Candidate c : candidates()) {
             double similarity = dot(query, c.vector());
-            if (best == null || similarity > best.similarity()) {
-                best = new Match(c.skill(), similarity);
+            if (best == null || similarity > bestSimilarity) {
+                best = c;
+                bestSimilarity = similarity;
             }
         }
-        return Optional.ofNullable(best);
+        return best == null || !NearestLabelCheck.trusted(skill, best.label()) ? Optional.empty()
+                : Optional.of(new Match(best.skill(), bestSimilarity));
     }
 
     public record Match(String skill, double similarity) {
@@ -88,13 +97,14 @@ public final class NearestSkillByEmbedding implements UnknownSkills {
     /** Each curated skill's free-text labels (list-only ones are abbreviations a sentence model reads as noise). */
     private List<Candidate> embedLabels() {
         Map<String, String> skillByText = new LinkedHashMap<>();
+        Map<String, Label> labelByText = new HashMap<>();
         for (Concept skill : taxonomy.skills()) {
             if (!"curated".equals(skill.group())) {
                 continue;
             }
             for (Label label : skill.labels()) {
-                if (!label.listOnly() && label.text().length() > 2) {
-                    skillByText.putIfAbsent(label.text(), skill.id());
+                if (!label.listOnly() && label.text().length() > 2 && skillByText.putIfAbsent(label.text(), skill.id()) == null) {
+                    labelByText.put(label.text(), label);
                 }
             }
         }
@@ -104,7 +114,8 @@ public final class NearestSkillByEmbedding implements UnknownSkills {
             List<String> batch = texts.subList(i, Math.min(texts.size(), i + 128));
             List<float[]> vectors = embedder.embed(batch);
             for (int j = 0; j < batch.size(); j++) {
-                out.add(new Candidate(skillByText.get(batch.get(j)), vectors.get(j)));
+                String text = batch.get(j);
+                out.add(new Candidate(skillByText.get(text), labelByText.get(text), vectors.get(j)));
             }
         }
         return List.copyOf(out);

@@ -89,7 +89,8 @@ class NearestSkillByEmbeddingIT {
         }
         PrecisionRecall atDefault = measure(scored, NearestSkillByEmbedding.DEFAULT_THRESHOLD, s -> true);
         assertThat(atDefault.precision()).as("precision at the default threshold").isGreaterThanOrEqualTo(0.85);
-        assertThat(atDefault.recall()).as("recall at the default threshold").isGreaterThanOrEqualTo(0.7);
+        // 0.72 before the untrusted labels (NearestLabelCheck) were refused, 0.70 since: one right mapping lost
+        assertThat(atDefault.recall()).as("recall at the default threshold").isGreaterThanOrEqualTo(0.65);
 
         DocumentNormalizer normalizer = new DocumentNormalizer(taxonomy, new NearestSkillByEmbedding(embedder, taxonomy,
                 NearestSkillByEmbedding.DEFAULT_THRESHOLD));
@@ -126,20 +127,25 @@ class NearestSkillByEmbeddingIT {
         }
         // floors under the measured test figures (indexing/README.md), at the threshold chosen on dev and at the
         // shipped one: they catch a model, label or threshold change that makes the mapping clearly worse, not the
-        // noise of one phrase (about 0.03 here)
+        // noise of one phrase (about 0.03 here); French recall lowered from 0.5 when untrusted French labels were
+        // refused (NearestLabelCheck: test precision 0.83 -> 0.91, recall 0.58 -> 0.49 at 0.65)
         for (double t : new double[]{pooled, NearestSkillByEmbedding.DEFAULT_THRESHOLD}) {
             PrecisionRecall frenchTest = measure(scored, t, s -> !s.entry().dev() && s.entry().language().equals("fr"));
             PrecisionRecall englishTest = measure(scored, t, s -> !s.entry().dev() && s.entry().language().equals("en"));
             assertThat(frenchTest.precision()).as("French precision on test at %.2f", t).isGreaterThanOrEqualTo(0.7);
-            assertThat(frenchTest.recall()).as("French recall on test at %.2f", t).isGreaterThanOrEqualTo(0.5);
+            assertThat(frenchTest.recall()).as("French recall on test at %.2f", t).isGreaterThanOrEqualTo(0.45);
             assertThat(englishTest.precision()).as("English precision on test at %.2f", t).isGreaterThanOrEqualTo(0.8);
             assertThat(englishTest.recall()).as("English recall on test at %.2f", t).isGreaterThanOrEqualTo(0.55);
         }
     }
 
-    /** The nearest skill of each entry, printed (the README's examples of right and wrong mappings come from here). */
+    /**
+     * The nearest skill of each entry, printed (the README's examples of right and wrong mappings come from here); an
+     * entry whose nearest label the mapping does not trust maps to nothing at any threshold.
+     */
     private static List<Scored> score(List<Entry> entries) {
-        List<Scored> scored = entries.stream().map(l -> new Scored(l, nearest.best(l.written()).orElseThrow())).toList();
+        List<Scored> scored = entries.stream().map(l -> new Scored(l, nearest.best(l.written())
+                .orElse(new NearestSkillByEmbedding.Match("(untrusted)", Double.NEGATIVE_INFINITY)))).toList();
         scored.forEach(s -> System.out.printf(Locale.ROOT, "%s %s | %s -> %s %.3f (want %s)%n", s.entry().dev() ? "dev" : "test",
                 s.entry().language(), s.entry().written(), s.best().skill(), s.best().similarity(), s.entry().accepted()));
         return scored;
