@@ -144,8 +144,9 @@ public final class HybridMatcher {
      * gets its hits' scoring fields with them; the vector side reads those of its hits as soon as FAISS answers
      * ({@code prefetch}), while the keyword query still runs, so that after fusion the {@code fetch} stage has
      * (almost) nothing left to read. It reads the hits within the pool's size of the vector list: under RRF (the
-     * default) a vector hit ranked past that has as many hits strictly ahead of it, so fusion cannot keep it; under
-     * the score fusions a tie may let one in, which {@code fetch} then reads. With the default recall (100) and
+     * default) a vector hit ranked past that which the keyword side did not return has as many hits strictly ahead
+     * of it, so fusion cannot keep it (one it did return came with its fields); under the score fusions a tie may let
+     * one in, which {@code fetch} then reads. With the default recall (100) and
      * pool (100) that is every vector hit, some of which the keyword side also returns: a second read of those,
      * not on the request's path, in exchange for the sequential mget after fusion.
      */
