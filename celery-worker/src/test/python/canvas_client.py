@@ -115,20 +115,23 @@ def success_is_kept():
 def progress():
     """What a celery_progress view shows while a Java task runs, then once it is done."""
     result = app.send_task('tests.progress', args=[3])
-    seen, deadline = [], time.time() + TIMEOUT
+    start = time.time()
+    seen, deadline = [], start + TIMEOUT
     while time.time() < deadline:
         info = Progress(AsyncResult(result.id, app=app)).get_info()
         if not seen or info['state'] != seen[-1]['state']:
+            info['seconds'] = round(time.time() - start, 2)  # when it was first seen: a failure tells where it stalled
             seen.append(info)
         if info.get('complete'):
             break
         time.sleep(0.05)
     # get_info reads the state twice: the poll that saw completion may still name PROGRESS, so ask once more
     final = Progress(AsyncResult(result.id, app=app)).get_info()
+    final['seconds'] = round(time.time() - start, 2)
     if final['state'] != seen[-1]['state']:
         seen.append(final)
     return {'states': [s['state'] for s in seen], 'progress': [s['progress'] for s in seen if s['state'] == 'PROGRESS'],
-            'final': final}
+            'seen': seen, 'final': final}
 
 
 def meta():

@@ -106,6 +106,7 @@ class CanvasInteropIT {
     void celeryProgressFollowsAJavaTask() {
         JsonNode r = observed.get("progress");
         assertThat(r.get("states").valueStream().map(JsonNode::asString).toList())
+                .as("each state as first seen, with its time: %s", r.get("seen"))
                 .containsSubsequence("STARTED", "PROGRESS", "SUCCESS");
         assertThat(r.at("/progress/0/total").asInt()).isEqualTo(3);
         assertThat(r.at("/progress/0/current").asInt()).isBetween(1, 3);
