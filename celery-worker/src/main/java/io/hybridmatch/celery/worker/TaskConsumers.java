@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.ExchangeBuilder;
@@ -43,6 +45,8 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
 
     private record Consumed(ControlReplies.ConsumedQueue queue, AbstractMessageListenerContainer container) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(TaskConsumers.class);
 
     private final AbstractMessageListenerContainer main;
     private final TaskConsumer consumer;
@@ -236,6 +240,8 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        // one line for all: the containers' own per-message lines are dropped (boot.QuietShutdownRejections)
+        log.info("Warm shutdown: the tasks started finish, the prefetched ones go back to their queue");
         try {
             consumer.finishInFlight(shutdownTimeout);
         } catch (InterruptedException e) {

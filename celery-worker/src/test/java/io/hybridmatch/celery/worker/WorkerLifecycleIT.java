@@ -2,10 +2,14 @@ package io.hybridmatch.celery.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -51,11 +55,21 @@ class WorkerLifecycleIT {
     void shutdownLetsTheRunningTaskFinishAndReturnsTheOthersToTheQueue() throws Exception {
         String queue = WorkerTestProperties.newQueue();
         JsonNode sent;
+        ListAppender<ILoggingEvent> shutdownLog = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         try (ConfigurableApplicationContext first = worker(queue, "--hybridmatch.worker.concurrency=1",
                 "--hybridmatch.worker.prefetch=4", "--test.keep-queues=true")) {
             sent = PythonCelery.run("send_batch", BACKEND, queue);
             TimeUnit.MILLISECONDS.sleep(1_000); // the 3 s task is running, the three others are prefetched
+            shutdownLog.start();
+            root.addAppender(shutdownLog);
+        } finally {
+            root.detachAppender(shutdownLog);
         }
+        // the prefetched messages go back without a line each (those printed the task's arguments)
+        assertThat(shutdownLog.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anyMatch(line -> line.startsWith("Warm shutdown"))
+                .noneMatch(line -> line.contains("argsrepr") || line.contains("Rejecting received message"));
         String ids = String.join(",", sent.at("/ids").valueStream().map(JsonNode::asString).toList());
         try (ConfigurableApplicationContext second = worker(queue)) {
             JsonNode results = PythonCelery.script("interop_client.py", List.of("wait_results", ids), BACKEND, queue);

@@ -234,6 +234,7 @@ public class CeleryWorkerAutoConfiguration {
     private static AbstractMessageListenerContainer newTaskContainer(ConnectionFactory connectionFactory,
                                                                      WorkerProperties properties,
                                                                      TaskConsumer consumer) {
+        QuietShutdownRejections.install();
         AbstractMessageListenerContainer container = properties.autoscale() == null && properties.directListener()
                 ? new DirectMessageListenerContainer(connectionFactory)
                 : new SimpleMessageListenerContainer(connectionFactory);
