@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,6 +138,50 @@ class NearestSkillByEmbeddingIT {
             assertThat(englishTest.precision()).as("English precision on test at %.2f", t).isGreaterThanOrEqualTo(0.8);
             assertThat(englishTest.recall()).as("English recall on test at %.2f", t).isGreaterThanOrEqualTo(0.55);
         }
+    }
+
+    /**
+     * The whole reader of a listed skill as indexing runs it ({@link SkillDictionary#normalize}: a label, else this
+     * fallback at the default threshold), on every entry of both lists, those a label names included: precision =
+     * right / read as a skill, recall = right / entries with an accepted skill. Printed per list and language
+     * (indexing/README.md): what a change to the labels or to the reading rules does to reading, before its ranking
+     * is measured (eval/README.md). The floors sit under the measured figures (about one phrase).
+     */
+    @Test
+    void theWholeReaderOfListedSkillsOnBothLists() throws Exception {
+        SkillDictionary reader = new SkillDictionary(taxonomy, new NearestSkillByEmbedding(embedder, taxonomy,
+                NearestSkillByEmbedding.DEFAULT_THRESHOLD));
+        Map<String, PrecisionRecall> measured = new TreeMap<>();
+        for (String file : List.of("unknown-skills.tsv", "unknown-skills-fr-en.tsv")) {
+            for (String language : List.of("en", "fr")) {
+                int mapped = 0;
+                int right = 0;
+                int positives = 0;
+                for (Entry entry : entries(file)) {
+                    if (!entry.language().equals(language)) {
+                        continue;
+                    }
+                    String id = reader.normalize(List.of(entry.written())).getFirst();
+                    positives += entry.accepted().isEmpty() ? 0 : 1;
+                    if (taxonomy.skill(id).isPresent()) {
+                        mapped++;
+                        right += entry.accepted().contains(id) ? 1 : 0;
+                    }
+                }
+                if (positives > 0) {
+                    measured.put(file + " " + language, new PrecisionRecall(mapped, right, positives));
+                }
+            }
+        }
+        System.out.println("| list | language | read | right | with a skill | precision | recall |\n|---|---|---|---|---|---|---|");
+        measured.forEach((list, pr) -> System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %.2f |%n",
+                list.replace(" ", " | "), pr.mapped(), pr.right(), pr.positives(), pr.precision(), pr.recall()));
+        assertThat(measured.get("unknown-skills.tsv en").precision()).isGreaterThanOrEqualTo(0.83);
+        assertThat(measured.get("unknown-skills.tsv en").recall()).isGreaterThanOrEqualTo(0.67);
+        assertThat(measured.get("unknown-skills-fr-en.tsv en").precision()).isGreaterThanOrEqualTo(0.92);
+        assertThat(measured.get("unknown-skills-fr-en.tsv en").recall()).isGreaterThanOrEqualTo(0.72);
+        assertThat(measured.get("unknown-skills-fr-en.tsv fr").precision()).isGreaterThanOrEqualTo(0.92);
+        assertThat(measured.get("unknown-skills-fr-en.tsv fr").recall()).isGreaterThanOrEqualTo(0.61);
     }
 
     /**
