@@ -81,15 +81,16 @@ public final class DocumentIndexer {
         }
     }
 
-    /** A normalised document ready to write. */
-    private record Prepared(long id, Map<String, Object> record, long version, String text) {
+    public IndexOutcome index(SearchIndex index, Map<String, ?> payload) {
+        return index(prepare(index, payload));
     }
 
-    public IndexOutcome index(SearchIndex index, Map<String, ?> payload) {
-        Prepared doc = prepare(index, payload);
+    /** {@link #index(SearchIndex, Map)} of a document {@link #prepare prepared} already. */
+    public IndexOutcome index(PreparedDocument doc) {
+        SearchIndex index = doc.index();
         try {
             timed(index, "index", () -> es.index(request -> request.index(index.alias()).id(Long.toString(doc.id()))
-                    .document(source(index, doc)).version(doc.version()).versionType(VersionType.ExternalGte)));
+                    .document(doc.source()).version(doc.version()).versionType(VersionType.ExternalGte)));
         } catch (ElasticsearchException | IOException e) {
             if (status(e) == 409) {
                 return new IndexOutcome(index.alias(), doc.id(), IndexOutcome.STALE, doc.version());
@@ -108,7 +109,7 @@ public final class DocumentIndexer {
      * were written everywhere.
      */
     public List<IndexOutcome> indexAll(SearchIndex index, List<? extends Map<String, ?>> payloads) {
-        List<Prepared> docs = new ArrayList<>();
+        List<PreparedDocument> docs = new ArrayList<>();
         for (int i = 0; i < payloads.size(); i++) {
             try {
                 docs.add(prepare(index, payloads.get(i)));
@@ -116,11 +117,25 @@ public final class DocumentIndexer {
                 throw new io.hybridmatch.normalization.InvalidDocumentException("item " + i + ": " + e.getMessage());
             }
         }
+        return indexPrepared(index, docs);
+    }
+
+    /**
+     * {@link #indexAll} of documents {@link #prepare prepared} already, all of {@code index}: what the worker's
+     * micro-batches hand over, each task having normalised its own document in its own thread.
+     */
+    public List<IndexOutcome> indexPrepared(SearchIndex index, List<PreparedDocument> docs) {
         if (docs.isEmpty()) {
             return List.of();
         }
+        for (PreparedDocument doc : docs) {
+            if (doc.index() != index) {
+                throw new IllegalArgumentException("document " + doc.id() + " was prepared for " + doc.index().alias()
+                        + ", not " + index.alias());
+            }
+        }
         List<BulkOperation> operations = docs.stream().map(doc -> BulkOperation.of(op -> op.index(i -> i
-                .index(index.alias()).id(Long.toString(doc.id())).document(source(index, doc))
+                .index(index.alias()).id(Long.toString(doc.id())).document(doc.source())
                 .version(doc.version()).versionType(VersionType.ExternalGte)))).toList();
         BulkResponse response;
         try {
@@ -129,13 +144,13 @@ public final class DocumentIndexer {
             throw failure(index, e);
         }
         List<IndexOutcome> outcomes = new ArrayList<>();
-        List<Prepared> accepted = new ArrayList<>();
+        List<PreparedDocument> accepted = new ArrayList<>();
         List<Integer> failed = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         boolean transientFailure = false;
         for (int i = 0; i < docs.size(); i++) {
             BulkResponseItem item = response.items().get(i);
-            Prepared doc = docs.get(i);
+            PreparedDocument doc = docs.get(i);
             if (item.error() == null) {
                 accepted.add(doc);
                 outcomes.add(new IndexOutcome(index.alias(), doc.id(), IndexOutcome.INDEXED, doc.version()));
@@ -147,7 +162,7 @@ public final class DocumentIndexer {
                 transientFailure |= !refusal(item.status());
             }
         }
-        List<float[]> vectorsOf = embedder.embed(accepted.stream().map(Prepared::text).toList());
+        List<float[]> vectorsOf = embedder.embed(accepted.stream().map(PreparedDocument::text).toList());
         List<VectorRecord> records = new ArrayList<>();
         for (int i = 0; i < accepted.size(); i++) {
             records.add(new VectorRecord(accepted.get(i).id(), vectorsOf.get(i)));
@@ -230,7 +245,7 @@ public final class DocumentIndexer {
      * a {@code get} each, without their {@code _source} (only a document deleted or rewritten meanwhile, rare: racing
      * workers, goes further, and {@link #converge} reads that one again).
      */
-    private void convergeAll(SearchIndex index, List<Prepared> written) {
+    private void convergeAll(SearchIndex index, List<PreparedDocument> written) {
         if (written.size() < 2) {
             written.forEach(doc -> converge(index, doc.id(), doc.version()));
             return;
@@ -244,7 +259,7 @@ public final class DocumentIndexer {
             throw failure(index, e);
         }
         for (int i = 0; i < written.size(); i++) {
-            Prepared doc = written.get(i);
+            PreparedDocument doc = written.get(i);
             MultiGetResponseItem<Map> item = current.docs().get(i);
             if (item.isFailure() || !item.result().found()
                     || (item.result().version() == null ? 0 : item.result().version()) > doc.version()) {
@@ -275,16 +290,19 @@ public final class DocumentIndexer {
         }
     }
 
-    private Prepared prepare(SearchIndex index, Map<String, ?> payload) {
+    /**
+     * Normalises a payload and builds its Elasticsearch source, writing nothing: the part of indexing that needs no
+     * store, which callers may run in their own threads before handing documents to {@link #indexPrepared} together
+     * ({@code indexed_at} is then the time of this call).
+     *
+     * @throws IllegalArgumentException the payload is invalid ({@code InvalidDocumentException} names the field)
+     */
+    public PreparedDocument prepare(SearchIndex index, Map<String, ?> payload) {
         NormalizedDocument doc = index.kind().normalize(normalizer, payload);
-        return new Prepared(doc.id(), doc.toRecord(), doc.updatedAt().toEpochMilli(), doc.embeddingText());
-    }
-
-    private Map<String, Object> source(SearchIndex index, Prepared doc) {
-        Map<String, Object> record = new LinkedHashMap<>(doc.record());
+        Map<String, Object> record = new LinkedHashMap<>(doc.toRecord());
         record.put("indexed_at", clock.instant().toString());
         IndexedDocument built = indexes.documentBuilder(index).build(record);
-        return built.source();
+        return new PreparedDocument(index, doc.id(), doc.updatedAt().toEpochMilli(), built.source(), doc.embeddingText());
     }
 
     private VectorStore store(SearchIndex index) {

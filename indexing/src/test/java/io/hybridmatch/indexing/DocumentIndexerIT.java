@@ -218,6 +218,27 @@ class DocumentIndexerIT {
     }
 
     @Test
+    void documentsPreparedInTheirOwnThreadsAreWrittenAsOneBatchOnlyThen() throws Exception {
+        List<Map<String, Object>> payloads = List.of(candidate(700, "Java developer", "2026-11-01T10:00:00Z"),
+                candidate(701, "Pastry chef", "2026-11-01T10:00:00Z"));
+        List<PreparedDocument> docs = payloads.parallelStream().map(p -> indexer.prepare(SearchIndex.CANDIDATES, p))
+                .toList();
+        assertThat(esSource(700)).as("prepared, not written").isNull();
+        assertThat(candidates().contains(700)).isFalse();
+        assertThat(docs.getFirst().text()).isEqualTo(DocumentNormalizer.bundled().candidate(payloads.getFirst()).embeddingText());
+
+        assertThat(indexer.indexPrepared(SearchIndex.CANDIDATES, docs)).extracting(IndexOutcome::status)
+                .containsExactly("indexed", "indexed");
+        assertThat(esSource(701).get("headline")).isEqualTo("Pastry chef");
+        assertThat(esSource(701).get("indexed_at")).isNotNull();
+        assertThat(candidates().vector(701)).get().isEqualTo(embeddingOf(payloads.get(1)));
+        assertThatThrownBy(() -> indexer.indexPrepared(SearchIndex.JOB_OFFERS, docs))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prepared for candidates");
+        assertThatThrownBy(() -> indexer.prepare(SearchIndex.CANDIDATES, candidate(702, "No date", null)))
+                .isInstanceOf(InvalidDocumentException.class).hasMessageContaining("updated_at");
+    }
+
+    @Test
     void offersGetTheSkillsTheirTextNames() throws Exception {
         IndexOutcome outcome = indexer.index(SearchIndex.JOB_OFFERS, Map.of("job_offer_id", 77, "title", "Ingénieur DevOps",
                 "description", "Kubernetes, Terraform et AWS au quotidien.", "posted_at", "2026-11-01T10:00:00Z"));

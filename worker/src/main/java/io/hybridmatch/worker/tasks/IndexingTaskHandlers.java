@@ -8,6 +8,7 @@ import io.hybridmatch.indexing.DocumentIndexer;
 import io.hybridmatch.indexing.IndexOutcome;
 import io.hybridmatch.indexing.IndexingUnavailableException;
 import io.hybridmatch.indexing.PartialBulkFailureException;
+import io.hybridmatch.indexing.PreparedDocument;
 import io.hybridmatch.normalization.DocumentValues;
 import io.hybridmatch.normalization.InvalidDocumentException;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
@@ -46,7 +47,7 @@ public final class IndexingTaskHandlers {
     private final InfrastructureRetry retry;
     private final Clock clock;
     private final MeterRegistry registry;
-    private final Map<SearchIndex, MicroBatcher<Map<String, Object>, IndexOutcome>> batchers = new EnumMap<>(SearchIndex.class);
+    private final Map<SearchIndex, MicroBatcher<PreparedDocument, IndexOutcome>> batchers = new EnumMap<>(SearchIndex.class);
 
     /**
      * @param indexer    asked for by each task, not before: the worker builds it once it consumes
@@ -62,7 +63,7 @@ public final class IndexingTaskHandlers {
         this.clock = clock;
         this.registry = registry;
         for (SearchIndex index : SearchIndex.values()) {
-            batchers.put(index, new MicroBatcher<>(index.alias(), payloads -> indexTogether(index, payloads),
+            batchers.put(index, new MicroBatcher<>(index.alias(), docs -> indexTogether(index, docs),
                     batchItems, linger, parallelBatches, IndexingTaskHandlers::unavailable));
         }
     }
@@ -83,9 +84,15 @@ public final class IndexingTaskHandlers {
                         call -> bulk(SearchIndex.JOB_OFFERS, call, "job_offers")));
     }
 
-    /** One task's document, indexed with those of the other tasks in flight; the task still gets its own outcome. */
+    /**
+     * One task's document, indexed with those of the other tasks in flight; the task still gets its own outcome. The
+     * task normalises its document in its own thread first (an invalid one fails here, alone), so the batch's thread
+     * is left with the stores and the model: normalising and building the sources of a batch there would hold up its
+     * bulk request while the other tasks' threads wait.
+     */
     private IndexOutcome indexOne(SearchIndex index, Map<String, Object> payload) {
-        return batchers.get(index).submit(List.of(payload)).getFirst();
+        PreparedDocument doc = indexer.get().prepare(index, payload);
+        return batchers.get(index).submit(List.of(doc)).getFirst();
     }
 
     /**
@@ -94,9 +101,9 @@ public final class IndexingTaskHandlers {
      * fails for another reason than a dependency being down is retried task by task ({@link MicroBatcher}), so each
      * task fails, retries or succeeds for its own document as if it had run alone.
      */
-    private List<IndexOutcome> indexTogether(SearchIndex index, List<Map<String, Object>> payloads) {
-        return payloads.size() == 1 ? List.of(indexer.get().index(index, payloads.getFirst()))
-                : indexer.get().indexAll(index, payloads);
+    private List<IndexOutcome> indexTogether(SearchIndex index, List<PreparedDocument> docs) {
+        return docs.size() == 1 ? List.of(indexer.get().index(docs.getFirst()))
+                : indexer.get().indexPrepared(index, docs);
     }
 
     /**
