@@ -5,6 +5,7 @@ import io.hybridmatch.embeddings.OnnxSentenceEmbedder;
 import io.hybridmatch.embeddings.SentenceModelOptions;
 import io.hybridmatch.embeddings.TextEmbedder;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Locale;
 /**
  * Texts per second of the real all-MiniLM-L6-v2 embedder for call sizes 1, 8 and 32 with 1 and 2 ONNX Runtime
  * intra-op threads, a bulk call of 256 texts split into batches of 32, then lookups per second of the caching decorator once every text is cached.
+ * Each row also gives the process's CPU time per text (all threads, ONNX Runtime's included): on a shared machine
+ * the texts/s move with the other load, the CPU per text much less, and it is what tells whether a second thread
+ * costs more than it gains.
  * A plain main rather than JMH: one model call takes milliseconds, far above JMH's resolution concerns.
  *
  * <p>Usage: {@code java --enable-native-access=ALL-UNNAMED -cp <classpath> \
@@ -41,8 +45,8 @@ public final class EmbeddingThroughputBenchmark {
     private void run() {
         System.out.printf(Locale.ROOT, "all-MiniLM-L6-v2, %d distinct sentences, %d available processors, %ds each%n",
                 texts.size(), Runtime.getRuntime().availableProcessors(), measure.toSeconds());
-        System.out.println("| intra-op threads | texts per call | ONNX batch size | texts/s | ms per call |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| intra-op threads | texts per call | ONNX batch size | texts/s | ms per call | CPU-ms per text |");
+        System.out.println("|---|---|---|---|---|---|");
         for (int threads : INTRA_OP_THREADS) {
             for (int callSize : CALL_SIZES) {
                 measureModel(threads, callSize, callSize);
@@ -59,8 +63,8 @@ public final class EmbeddingThroughputBenchmark {
                 .withBatchSize(batchSize);
         try (TextEmbedder embedder = new OnnxSentenceEmbedder(options)) {
             Rate rate = measure(embedder, callSize);
-            System.out.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %.2f |%n",
-                    threads, callSize, batchSize, rate.textsPerSecond(), rate.millisPerCall());
+            System.out.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %.2f | %.2f |%n",
+                    threads, callSize, batchSize, rate.textsPerSecond(), rate.millisPerCall(), rate.cpuMillisPerText());
         }
     }
 
@@ -81,6 +85,7 @@ public final class EmbeddingThroughputBenchmark {
     private Rate runFor(TextEmbedder embedder, int callSize, Duration duration) {
         long end = System.nanoTime() + duration.toNanos();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         long calls = 0;
         long now;
         do {
@@ -89,7 +94,13 @@ public final class EmbeddingThroughputBenchmark {
             now = System.nanoTime();
         } while (now < end);
         double seconds = (now - start) / 1e9;
-        return new Rate(calls * callSize / seconds, seconds * 1000 / calls);
+        return new Rate(calls * callSize / seconds, seconds * 1000 / calls,
+                (processCpuNanos() - cpuStart) / 1e6 / (calls * callSize));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Cycles through the corpus so consecutive calls mix short and long sentences. */
@@ -102,6 +113,6 @@ public final class EmbeddingThroughputBenchmark {
         return slice;
     }
 
-    private record Rate(double textsPerSecond, double millisPerCall) {
+    private record Rate(double textsPerSecond, double millisPerCall, double cpuMillisPerText) {
     }
 }
