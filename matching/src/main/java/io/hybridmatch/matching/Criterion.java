@@ -7,7 +7,10 @@ package io.hybridmatch.matching;
 public enum Criterion {
     SKILLS, OCCUPATION, SENIORITY, LOCATION, EXPERIENCE, LANGUAGES, EDUCATION;
 
+    /** Made once: it is read for every criterion of every scored document. */
+    private final String key = name().toLowerCase(java.util.Locale.ROOT);
+
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return key;
     }
 }

@@ -192,7 +192,7 @@ public final class HybridMatcher {
             if (doc == null) {
                 continue; // deleted between retrieval and scoring
             }
-            Subject other = Subject.of(target.kind().fromRecord(withId(target, doc, id)));
+            Subject other = Subject.scored(target.kind().fromRecord(withId(target, doc, id)));
             boolean candidates = target.kind() == DocumentKind.CANDIDATE;
             Subject offer = candidates ? source : other;
             Subject candidate = candidates ? other : source;
@@ -279,9 +279,9 @@ public final class HybridMatcher {
         }
     }
 
+    /** The source with its id field from the hit's: set in place, the map being this request's own parse. */
     private static Map<String, Object> withId(SearchIndex index, Map<String, Object> source, long id) {
-        Map<String, Object> doc = new LinkedHashMap<>(source);
-        doc.put(index.idField(), id);
-        return doc;
+        source.put(index.idField(), id);
+        return source;
     }
 }

@@ -15,10 +15,7 @@ class ScoringSourceTest {
     private static final DocumentNormalizer NORMALIZER = DocumentNormalizer.bundled();
 
     private static Subject scored(DocumentKind kind, Map<String, Object> record) {
-        Subject s = Subject.of(kind.fromRecord(record));
-        // the text is the query side's (embedded, matched in Elasticsearch); scoring never reads a target's
-        return new Subject(s.id(), null, s.occupation(), s.skills(), s.coreSkills(), s.seniority(), s.location(), s.remote(), s.years(),
-                s.languages(), s.education(), s.tenantId());
+        return Subject.scored(kind.fromRecord(record));
     }
 
     private static Map<String, Object> withoutUnscored(DocumentKind kind, Map<String, Object> record) {

@@ -32,6 +32,8 @@ class TaxonomyTest {
     void skillRelations() {
         assertThat(taxonomy.broaderSkills("spring", 1)).containsExactly("java");
         assertThat(taxonomy.broaderSkills("spring", 2)).contains("java", "computer_programming");
+        assertThat(taxonomy.broaderSkills("spring", 1)).as("asked again, after depth 2").containsExactly("java");
+        assertThat(taxonomy.broaderSkills("no_such_skill", 2)).isEmpty();
         assertThat(taxonomy.related("docker", "kubernetes")).isTrue();
         assertThat(taxonomy.related("kubernetes", "docker")).as("either way").isTrue();
         assertThat(taxonomy.related("docker", "pastry")).isFalse();
