@@ -11,6 +11,8 @@ Usage: record the queries first (a node of bench/latency/run kept with BENCH_WOR
        -d '{"index.search.slowlog.threshold.query.info": "0ms"}'
 and off again after them (threshold "-1": the replays would be recorded too), then:
   /usr/bin/python3 bench/latency/replay-levers.py <node URL> <BENCH_WORK>/es/logs/elasticsearch_index_search_slowlog.json [rounds]
+With a second node's URL after the rounds, the queries go as sent to both nodes in turn instead (e.g. a copy of the
+stores force-merged, started on another port): took per node.
 """
 import copy
 import json
@@ -77,10 +79,30 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
 
 
+def against(nodes, bodies, rounds):
+    """The queries as sent to two nodes, one after the other query by query (a like load for both), e.g. an index and
+    its force-merged copy."""
+    for node in nodes:
+        for body in bodies:
+            search(node, body)
+    took = {node: [] for node in nodes}
+    for _ in range(rounds):
+        for body in bodies:
+            for node in nodes:
+                took[node].append(search(node, body)[0])
+    for node, times in took.items():
+        print(f'{node:32} {statistics.mean(times):6.1f} {percentile(times, .5):4} {percentile(times, .95):4} '
+              f'{percentile(times, .99):4}')
+
+
 def main():
     node, slowlog = sys.argv[1], sys.argv[2]
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 2
     bodies = recorded_queries(slowlog)
+    if len(sys.argv) > 4:
+        print(f'{len(bodies)} distinct recorded queries as sent, {rounds} rounds; ms of the node\'s took: mean / p50 / p95 / p99')
+        against([node, sys.argv[4]], bodies, rounds)
+        return
     print(f'{len(bodies)} distinct recorded queries; ms: node took mean / p50 / p99 | client round trip mean / p99')
     for body in bodies:  # warm the page cache: the first pass would be the slowest whatever its shape
         search(node, body)

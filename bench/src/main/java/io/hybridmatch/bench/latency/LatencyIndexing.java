@@ -77,6 +77,10 @@ final class LatencyIndexing {
             });
             indexer.indexAll(SearchIndex.JOB_OFFERS, offers);
             es.indices().refresh(r -> r.index(SearchIndex.CANDIDATES.alias(), SearchIndex.JOB_OFFERS.alias()));
+            // what a deployment does after a bulk load, before it serves: one segment instead of the ~17 the bulk
+            // leaves at a million (the recorded keyword queries replayed: the node's took 8.3 -> 7.5 ms mean)
+            es.indices().forcemerge(f -> f.index(SearchIndex.CANDIDATES.alias(), SearchIndex.JOB_OFFERS.alias())
+                    .maxNumSegments(1L).waitForCompletion(true));
         }
         List<Long> offerIds = offers.stream().map(o -> ((Number) o.get("job_offer_id")).longValue()).toList();
         return new Indexed(candidates, offerIds, (System.nanoTime() - start) / 1e9);

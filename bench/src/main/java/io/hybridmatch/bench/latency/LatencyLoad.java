@@ -108,6 +108,9 @@ public final class LatencyLoad {
         out.append(String.format("%nsum of the stages' means: %.2f ms; server mean: %.2f ms%n", sum,
                 server == null ? Double.NaN : server.meanMs()));
         out.append("(stage percentiles from the engine's Prometheus histograms, interpolated within buckets; end to end exact)\n");
+        MatchRequests.Gc gc = r.gc();
+        out.append(String.format("engine JVM meanwhile: %.2f MB allocated per request (counted at each collection), %.0f GC pauses, %.0f ms in all%n",
+                gc.allocatedBytes() / e2e.length / 1e6, gc.pauses(), gc.pauseSeconds() * 1e3));
         return out.toString();
     }
 

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,8 +28,42 @@ final class MatchRequests {
     static final String DIRECTION = "direction=\"candidates_for_offer\"";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** End to end in ms per request (client side), and the engine's histograms of the measured requests. */
-    record Result(double[] endToEndMs, StageHistograms stages, StageHistograms retrievers, StageHistograms server) {
+    /**
+     * End to end in ms per request (client side), the engine's histograms of the measured requests and what its
+     * collector did meanwhile.
+     */
+    record Result(double[] endToEndMs, StageHistograms stages, StageHistograms retrievers, StageHistograms server, Gc gc) {
+    }
+
+    /**
+     * The engine JVM's heap allocation (Micrometer counts it at each collection: to within one young generation)
+     * and its collection pauses between two scrapes: a pause stalls the request in flight, so how often they come
+     * bounds the tail.
+     */
+    record Gc(double allocatedBytes, double pauses, double pauseSeconds) {
+
+        private static final String ALLOCATED = "jvm_gc_memory_allocated_bytes_total";
+
+        static Gc between(String before, String after) {
+            return new Gc(total(after, ALLOCATED, Double.NaN) - total(before, ALLOCATED, Double.NaN),
+                    total(after, "jvm_gc_pause_seconds_count", 0) - total(before, "jvm_gc_pause_seconds_count", 0),
+                    total(after, "jvm_gc_pause_seconds_sum", 0) - total(before, "jvm_gc_pause_seconds_sum", 0));
+        }
+
+        /**
+         * A metric summed over its series, {@code absent} when the scrape has none: the allocation counter is there
+         * as soon as the JVM's metrics are (NaN: they are not), a pause timer only from its first pause (0).
+         */
+        static double total(String scrape, String metric, double absent) {
+            Matcher m = Pattern.compile("(?m)^" + metric + "(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(scrape);
+            double sum = absent;
+            boolean found = false;
+            while (m.find()) {
+                sum = (found ? sum : 0) + Double.parseDouble(m.group(1));
+                found = true;
+            }
+            return sum;
+        }
     }
 
     /** The first answer's body per offer, for {@link #writeAnswers}. */
@@ -58,7 +94,8 @@ final class MatchRequests {
                 histograms(after, "hybridmatch_match_retriever_seconds", "retriever", DIRECTION)
                         .minus(histograms(before, "hybridmatch_match_retriever_seconds", "retriever", DIRECTION)),
                 histograms(after, "http_server_requests_seconds", null, "uri=\"/match/candidates\"")
-                        .minus(histograms(before, "http_server_requests_seconds", null, "uri=\"/match/candidates\"")));
+                        .minus(histograms(before, "http_server_requests_seconds", null, "uri=\"/match/candidates\"")),
+                Gc.between(before, after));
     }
 
     private static StageHistograms histograms(String scrape, String metric, String key, String filter) {

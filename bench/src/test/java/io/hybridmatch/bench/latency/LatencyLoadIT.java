@@ -81,6 +81,8 @@ class LatencyLoadIT {
         assertThat(stages).as("the stages against the whole requests, s").isCloseTo(server.sum(), within(server.sum() * 0.05));
         assertThat(server.quantileMs(0.99)).as("p99 read from the histogram, within its buckets").isPositive()
                 .isLessThanOrEqualTo(Arrays.stream(result.endToEndMs()).max().orElseThrow() * 2);
+        assertThat(result.gc().allocatedBytes()).as("the engine's allocation, read from its scrapes").isNotNaN().isNotNegative();
+        assertThat(result.gc().pauses()).as("its collection pauses").isNotNaN().isNotNegative();
     }
 
     @Test
