@@ -1,5 +1,7 @@
 package io.hybridmatch.matching;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hybridmatch.normalization.TextFolding;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * City names (French and English forms) → coordinates, for the seed's keyword locations ("Paris", "Lyon 69",
@@ -21,7 +22,7 @@ public final class Gazetteer {
     public record Place(String name, double latitude, double longitude) {
     }
 
-    /** Past this many distinct texts, {@link #find} stops remembering new ones (free text: the set is open). */
+    /** Distinct texts {@link #find} remembers (free text: the set is open, so the least used are let go). */
     private static final int MAX_REMEMBERED = 10_000;
 
     private final Map<String, Place> byName = new HashMap<>();
@@ -30,7 +31,7 @@ public final class Gazetteer {
      * hundred times a request, from a few distinct texts, and folding each anew was 8 % of a request's
      * allocation.
      */
-    private final Map<String, Optional<Place>> found = new ConcurrentHashMap<>();
+    private final Cache<String, Optional<Place>> found = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build();
 
     private Gazetteer(BufferedReader lines) throws IOException {
         String line;
@@ -62,14 +63,7 @@ public final class Gazetteer {
         if (location == null || location.isBlank()) {
             return Optional.empty();
         }
-        Optional<Place> place = found.get(location);
-        if (place == null) {
-            place = lookUp(location);
-            if (found.size() < MAX_REMEMBERED) {
-                found.put(location, place);
-            }
-        }
-        return place;
+        return found.get(location, this::lookUp);
     }
 
     private Optional<Place> lookUp(String location) {
