@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -14,6 +15,8 @@ import java.util.function.Function;
  * the same city or a remote offer; at least half the required skills held), the others as the pipeline read them.
  * A feature whose truth lifts the held-out NDCG@10 most is the one whose extraction (normalisation, taxonomy, or
  * information the document does not carry) costs most; none of these is a system, they only say where to look.
+ * The skills have a second row that tells the two apart: the share of the offer's required skills among those the
+ * profile writes, as a reader without error would score it — what the documents carry, whatever the reading.
  */
 final class FeatureBounds {
 
@@ -23,17 +26,33 @@ final class FeatureBounds {
     private record Oracle(String name, Criterion criterion, Grade grade) {
     }
 
+    /** The feature's score in [0, 1] from the truths. */
     @FunctionalInterface
     private interface Grade {
-        boolean fits(LabelledSet.Truth offer, LabelledSet.Truth candidate);
+        double of(LabelledSet.Truth offer, LabelledSet.Truth candidate);
     }
 
     private static final List<Oracle> ORACLES = List.of(
-            new Oracle("occupation", Criterion.OCCUPATION, (o, c) -> o.occupation().equals(c.occupation())),
-            new Oracle("level", Criterion.SENIORITY, (o, c) -> Math.abs(o.level() - c.level()) <= 1),
-            new Oracle("city", Criterion.LOCATION, (o, c) -> o.remote() || o.city().equals(c.city())),
-            new Oracle("skills", Criterion.SKILLS, (o, c) -> o.skills() == null
-                    || 2 * o.skills().stream().filter(c.skills()::contains).count() >= o.skills().size()));
+            new Oracle("occupation from the truth", Criterion.OCCUPATION, (o, c) -> fits(o.occupation().equals(c.occupation()))),
+            new Oracle("level from the truth", Criterion.SENIORITY, (o, c) -> fits(Math.abs(o.level() - c.level()) <= 1)),
+            new Oracle("city from the truth", Criterion.LOCATION, (o, c) -> fits(o.remote() || o.city().equals(c.city()))),
+            new Oracle("skills from the truth", Criterion.SKILLS, (o, c) -> fits(o.skills() == null
+                    || 2 * held(o.skills(), c.skills()) >= o.skills().size())),
+            new Oracle("skills as the profile writes them, read without error", Criterion.SKILLS,
+                    FeatureBounds::shownShare));
+
+    /** The share of the offer's required skills among those the profile writes (1 when the set models no skills). */
+    static double shownShare(LabelledSet.Truth offer, LabelledSet.Truth candidate) {
+        return offer.skills() == null ? 1 : held(offer.skills(), candidate.shownSkills()) / (double) offer.skills().size();
+    }
+
+    private static double fits(boolean fits) {
+        return fits ? 1 : 0;
+    }
+
+    private static long held(Set<String> required, Set<String> held) {
+        return required.stream().filter(held::contains).count();
+    }
 
     /** One row per oracle (and the learned model as read), groups as the other tables (parts of set 2 included). */
     static List<SystemScores> of(LabelledSet set, List<RankingQuery> pool, double[] start, Function<RankingQuery, String> part) {
@@ -47,11 +66,11 @@ final class FeatureBounds {
                     q.hits().stream().map(h -> {
                         double[] scores = h.scores().clone();
                         double[] factors = h.factors().clone();
-                        scores[k] = oracle.grade().fits(set.offerTruth().get(q.id()), set.candidateTruth().get(h.id())) ? 1 : 0;
+                        scores[k] = oracle.grade().of(set.offerTruth().get(q.id()), set.candidateTruth().get(h.id()));
                         factors[k] = 1;
                         return new RankingQuery.Hit(h.id(), h.grade(), scores, factors);
                     }).toList(), q.allGrades())).toList();
-            out.add(heldOut(oracle.name() + " from the truth", replaced, start, part));
+            out.add(heldOut(oracle.name(), replaced, start, part));
         }
         return out;
     }

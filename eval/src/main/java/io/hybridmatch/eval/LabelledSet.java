@@ -16,9 +16,20 @@ public record LabelledSet(String name, List<Map<String, Object>> offers, List<Ma
 
     /**
      * What a document was written from. {@code skills} are latent skill names (an offer's required skills, a
-     * profile's actual skills), or null when the set does not model them.
+     * profile's actual skills), or null when the set does not model them; {@code shownSkills} those of them the
+     * document writes (every one of an offer's; a profile lists only some of the skills it holds).
      */
-    public record Truth(String occupation, int level, String city, boolean remote, Set<String> skills) {
+    public record Truth(String occupation, int level, String city, boolean remote, Set<String> skills,
+                        Set<String> shownSkills) {
+
+        /** A document that writes every skill it holds. */
+        public Truth(String occupation, int level, String city, boolean remote, Set<String> skills) {
+            this(occupation, level, city, remote, skills, skills);
+        }
+
+        Truth withShownSkills(Set<String> shown) {
+            return new Truth(occupation, level, city, remote, skills, shown);
+        }
     }
 
     /** The relevance grade (0-3) of a candidate for an offer; the same judgement serves both directions. */

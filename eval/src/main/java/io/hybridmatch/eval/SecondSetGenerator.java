@@ -101,8 +101,9 @@ public final class SecondSetGenerator {
             for (int i = 0; i < profilesPerOccupation; i++, candidateId++) {
                 String city = random.nextBoolean() ? pick(offerCities) : pick(vocabulary.cities());
                 LabelledSet.Truth truth = new LabelledSet.Truth(o.id(), level(), city, false, profileSkills(o));
-                candidates.add(profile(candidateId, o, truth, random.nextInt(100) < 60 ? "fr" : "en"));
-                candidateTruth.put(candidateId, truth);
+                Written profile = profile(candidateId, o, truth, random.nextInt(100) < 60 ? "fr" : "en");
+                candidates.add(profile.document());
+                candidateTruth.put(candidateId, truth.withShownSkills(profile.shownSkills()));
             }
         }
         List<Long> ids = new ArrayList<>(candidateTruth.keySet());
@@ -199,15 +200,20 @@ public final class SecondSetGenerator {
         return offer;
     }
 
-    private Map<String, Object> profile(long id, Occupation o, LabelledSet.Truth t, String lang) {
+    /** A profile and the latent skills it writes (a profile lists some of those it holds, a sparse one one at most). */
+    private record Written(Map<String, Object> document, Set<String> shownSkills) {
+    }
+
+    private Written profile(long id, Occupation o, LabelledSet.Truth t, String lang) {
         String headlineLang = random.nextInt(100) < 15 ? other(lang) : lang; // one profile in seven mixes languages
         String title = pick(o.titles().get(lang));
         String company = pick(vocabulary.companies());
         int yearsOfWork = YEARS[t.level()][0] + random.nextInt(YEARS[t.level()][1] - YEARS[t.level()][0] + 1);
         String years = pick(vocabulary.yearsWording().get(lang)).replace("{y}", Integer.toString(yearsOfWork));
         boolean sparse = random.nextInt(4) == 0;
-        List<String> written = written(sample(List.copyOf(t.skills()), sparse ? random.nextInt(2)
-                : Math.max(1, (int) Math.ceil(t.skills().size() * (0.6 + 0.4 * random.nextDouble())))));
+        List<String> shown = sample(List.copyOf(t.skills()), sparse ? random.nextInt(2)
+                : Math.max(1, (int) Math.ceil(t.skills().size() * (0.6 + 0.4 * random.nextDouble()))));
+        List<String> written = written(shown);
         List<String> sentences = new ArrayList<>();
         String headline;
         int kind = random.nextInt(20);
@@ -258,7 +264,7 @@ public final class SecondSetGenerator {
             c.put("languages", pick(vocabulary.languages().get(lang)));
         }
         c.put("updated_at", Instant.parse("2026-10-01T00:00:00Z").plus(random.nextInt(60), ChronoUnit.DAYS).toString());
-        return c;
+        return new Written(c, Set.copyOf(shown));
     }
 
     /** A title with the level's word before or after it (sometimes none), and the French "(H/F)" on some offers. */
