@@ -200,7 +200,7 @@ public final class SecondSetGenerator {
         return offer;
     }
 
-    /** A profile and the latent skills it writes (a profile lists some of those it holds, a sparse one one at most). */
+    /** A profile and the latent skills it writes (a profile lists some of those it holds, a sparse one at most one). */
     private record Written(Map<String, Object> document, Set<String> shownSkills) {
     }
 
