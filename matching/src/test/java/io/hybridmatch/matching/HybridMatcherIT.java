@@ -3,6 +3,7 @@ package io.hybridmatch.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.hybridmatch.elasticsearch.local.TestElasticsearch;
@@ -15,6 +16,7 @@ import io.hybridmatch.search.elasticsearch.ElasticsearchClients;
 import io.hybridmatch.search.elasticsearch.SearchIndex;
 import io.hybridmatch.search.elasticsearch.SearchIndexes;
 import io.hybridmatch.vector.Metric;
+import io.hybridmatch.vector.VectorStore;
 import io.hybridmatch.vector.VectorStoreRegistry;
 import io.hybridmatch.vector.faiss.FaissIndexSpec;
 import io.hybridmatch.vector.faiss.FaissVectorStores;
@@ -241,6 +243,21 @@ class HybridMatcherIT {
         MatchFilters inLyon = new MatchFilters(List.of("Lyon"), null, List.of("ReactJS"), null, 5, null, null, null);
         assertThat(ids(matcher.match(MatchQuery.byId(MatchDirection.CANDIDATES_FOR_OFFER, 1).with(inLyon))))
                 .containsExactly(14L);
+    }
+
+    @Test
+    void aWideFilterChecksTheVectorHitsAndANarrowOneRestrictsFaissToTheSameHits() {
+        VectorStore candidates = vectors.find("candidates").orElseThrow();
+        float[] offer = vectors.find("job_offers").orElseThrow().vector(1).orElseThrow();
+        List<Query> acme = List.of(Query.of(q -> q.term(t -> t.field("tenant_id").value("acme"))));
+        // seven of the eight candidates pass: more than 3 ids is "wide" (over-fetch, then check), 10,000 is not
+        RankedList narrow = new VectorRetriever(es).search(SearchIndex.CANDIDATES, candidates, offer, acme, 5);
+        RankedList wide = new VectorRetriever(es, 3).search(SearchIndex.CANDIDATES, candidates, offer, acme, 5);
+        assertThat(narrow.scores()).hasSize(5).doesNotContainKey(15L);
+        assertThat(wide.scores()).isEqualTo(narrow.scores());
+        assertThat(wide.scores().keySet()).containsExactlyElementsOf(narrow.scores().keySet());
+        List<Query> nobody = List.of(Query.of(q -> q.term(t -> t.field("tenant_id").value("initech"))));
+        assertThat(new VectorRetriever(es).search(SearchIndex.CANDIDATES, candidates, offer, nobody, 5).scores()).isEmpty();
     }
 
     @Test

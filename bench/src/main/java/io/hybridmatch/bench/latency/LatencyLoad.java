@@ -12,8 +12,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The steps of {@code bench/latency/run} (which starts Elasticsearch and the engine between them):
@@ -108,10 +112,30 @@ public final class LatencyLoad {
         out.append(String.format("%nsum of the stages' means: %.2f ms; server mean: %.2f ms%n", sum,
                 server == null ? Double.NaN : server.meanMs()));
         out.append("(stage percentiles from the engine's Prometheus histograms, interpolated within buckets; end to end exact)\n");
+        out.append(slowest(r));
         MatchRequests.Gc gc = r.gc();
         out.append(String.format("engine JVM meanwhile: %.2f MB allocated per request (counted at each collection), %.0f GC pauses, %.0f ms in all%n",
                 gc.allocatedBytes() / e2e.length / 1e6, gc.pauses(), gc.pauseSeconds() * 1e3));
         return out.toString();
+    }
+
+    /**
+     * Which offers the slowest hundredth of the requests were for, each with that offer's median: if the same few
+     * offers make the tail, their query is what costs; if the tail's offers are fast at their median, something
+     * beside the request (a pause, another process) made it.
+     */
+    static String slowest(MatchRequests.Result r) {
+        double[] e2e = r.endToEndMs();
+        Map<Long, List<Double>> byOffer = new HashMap<>();
+        for (int i = 0; i < e2e.length; i++) {
+            byOffer.computeIfAbsent(r.offers()[i], o -> new ArrayList<>()).add(e2e[i]);
+        }
+        StringBuilder out = new StringBuilder("the slowest hundredth of the requests (ms, offer, that offer's median ms):");
+        IntStream.range(0, e2e.length).boxed().sorted(Comparator.comparingDouble((Integer i) -> -e2e[i]))
+                .limit(Math.max(1, e2e.length / 100)).forEach(i -> out.append(String.format(" %.1f (%d, %.1f)", e2e[i],
+                        r.offers()[i], MatchRequests.percentile(byOffer.get(r.offers()[i]).stream()
+                                .mapToDouble(Double::doubleValue).toArray(), 0.5))));
+        return out.append('\n').toString();
     }
 
     private static String row(String name, StageHistograms.Series s) {

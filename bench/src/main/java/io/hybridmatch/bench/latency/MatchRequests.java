@@ -32,7 +32,8 @@ final class MatchRequests {
      * End to end in ms per request (client side), the engine's histograms of the measured requests and what its
      * collector did meanwhile.
      */
-    record Result(double[] endToEndMs, StageHistograms stages, StageHistograms retrievers, StageHistograms server, Gc gc) {
+    record Result(double[] endToEndMs, long[] offers, StageHistograms stages, StageHistograms retrievers,
+                  StageHistograms server, Gc gc) {
     }
 
     /**
@@ -83,13 +84,15 @@ final class MatchRequests {
         }
         String before = scrape();
         double[] endToEnd = new double[requests];
+        long[] offers = new long[requests];
         for (int i = 0; i < requests; i++) {
+            offers[i] = offerIds.get((warmUp + i) % offerIds.size());
             long start = System.nanoTime();
-            match(offerIds.get((warmUp + i) % offerIds.size()));
+            match(offers[i]);
             endToEnd[i] = (System.nanoTime() - start) / 1e6;
         }
         String after = scrape();
-        return new Result(endToEnd, histograms(after, "hybridmatch_match_stage_seconds", "stage", DIRECTION)
+        return new Result(endToEnd, offers, histograms(after, "hybridmatch_match_stage_seconds", "stage", DIRECTION)
                 .minus(histograms(before, "hybridmatch_match_stage_seconds", "stage", DIRECTION)),
                 histograms(after, "hybridmatch_match_retriever_seconds", "retriever", DIRECTION)
                         .minus(histograms(before, "hybridmatch_match_retriever_seconds", "retriever", DIRECTION)),
