@@ -40,7 +40,7 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
 
     public OnnxSentenceEmbedder(SentenceModelOptions options) {
         this.options = options;
-        this.environment = OrtEnvironment.getEnvironment();
+        this.environment = OrtEnvironmentHold.environment();
         this.session = openSession(environment, options);
         try {
             requireKnownInputs(session.getInputNames());
