@@ -3,6 +3,7 @@ package io.hybridmatch.worker.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hybridmatch.celery.worker.CeleryTestClient;
+import io.hybridmatch.celery.worker.OwnRabbitMq;
 import io.hybridmatch.worker.faults.FaultRig.Worker;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,7 +164,7 @@ class InfrastructureFaultsIT {
     @Test
     @Order(4)
     void rabbitMqRestarted() throws Exception {
-        try (OwnRabbitMq broker = new OwnRabbitMq(FaultRig.freePort()); Worker worker = rig.worker(broker.port())) {
+        try (OwnRabbitMq broker = new OwnRabbitMq(); Worker worker = rig.worker(broker.port())) {
             Load load = new Load(worker);
             load.awaitDone(load.push(0, PROFILES / 4, OLDER, "Java developer"));
             load.push(PROFILES / 4, PROFILES / 2, OLDER, "Java developer");

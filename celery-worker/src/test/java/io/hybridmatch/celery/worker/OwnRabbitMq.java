@@ -1,6 +1,8 @@
-package io.hybridmatch.worker.faults;
+package io.hybridmatch.celery.worker;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +14,10 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * A RabbitMQ node of the test's own (node {@code outage-<port>@localhost}, its own port, data and logs, no plugins),
- * so a restart does not disturb the shared broker on 5672. Durable queues and persistent messages survive its
- * restarts, as in production.
+ * so a restart does not disturb the shared broker on 5672 nor the tests that run beside it on that broker. Durable
+ * queues and persistent messages survive its restarts, as in production.
  */
-final class OwnRabbitMq implements AutoCloseable {
+public final class OwnRabbitMq implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
 
@@ -24,7 +26,12 @@ final class OwnRabbitMq implements AutoCloseable {
     private final Path dir;
     private final Map<String, String> env;
 
-    OwnRabbitMq(int port) throws IOException, InterruptedException {
+    /** A new node on a free port, started. */
+    public OwnRabbitMq() throws IOException, InterruptedException {
+        this(freePort());
+    }
+
+    public OwnRabbitMq(int port) throws IOException, InterruptedException {
         this.port = port;
         this.node = "outage-" + port + "@localhost";
         this.dir = Files.createTempDirectory("outage-rabbitmq");
@@ -33,18 +40,18 @@ final class OwnRabbitMq implements AutoCloseable {
         // rabbitmq-server drops root privileges to the rabbitmq user, who must own the node's directory
         run(List.of("chown", "-R", "rabbitmq:rabbitmq", dir.toString()), Map.of());
         this.env = Map.of("RABBITMQ_NODENAME", node, "RABBITMQ_NODE_PORT", Integer.toString(port),
-                "RABBITMQ_DIST_PORT", Integer.toString(FaultRig.freePort()), "RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString(),
+                "RABBITMQ_DIST_PORT", Integer.toString(freePort()), "RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString(),
                 "RABBITMQ_LOG_BASE", dir.resolve("log").toString(), "RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq.conf").toString(),
                 "RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString(),
                 "RABBITMQ_PID_FILE", dir.resolve("pid").toString());
         start();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         run(List.of("rabbitmq-server", "-detached"), env);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!listening()) {
@@ -56,8 +63,19 @@ final class OwnRabbitMq implements AutoCloseable {
     }
 
     /** Returns once the node's process has ended (the pid file argument makes rabbitmqctl wait for it). */
-    void stop() throws IOException, InterruptedException {
+    public void stop() throws IOException, InterruptedException {
         run(List.of("rabbitmqctl", "-n", node, "stop", dir.resolve("pid").toString()), env);
+    }
+
+    /** The AMQP URL of this node for the guest user (loopback only, as on the shared broker). */
+    public String url() {
+        return "amqp://guest:guest@127.0.0.1:" + port + "//";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private boolean listening() {
