@@ -1,9 +1,11 @@
 package io.hybridmatch.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.fail;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,20 +50,32 @@ class MatchTimingIT extends EngineIT {
                 sum(scrape, "http_server_requests_seconds_count", "uri=\"" + uri + "\""), seconds, counts);
     }
 
+    /**
+     * Up to three batches of {@code n} requests: a stall outside the stages (a collection, the other processes of two
+     * busy cores preempting the request inside Spring's filter) lands in one batch, a stage left unaccounted in every
+     * one.
+     */
     private void stagesAddUpToTheRequest(String direction, String uri, Runnable requests, int n) {
-        Totals before = totals(direction, uri);
-        requests.run();
-        Totals after = totals(direction, uri);
-        assertThat(after.requests() - before.requests()).isEqualTo(n);
-        double stages = 0;
-        for (String stage : STAGES) {
-            assertThat(after.stageCounts().get(stage) - before.stageCounts().get(stage)).as("requests timed in %s", stage)
-                    .isEqualTo(n);
-            stages += after.stageSeconds().get(stage) - before.stageSeconds().get(stage);
+        List<String> batches = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Totals before = totals(direction, uri);
+            requests.run();
+            Totals after = totals(direction, uri);
+            assertThat(after.requests() - before.requests()).isEqualTo(n);
+            double stages = 0;
+            for (String stage : STAGES) {
+                assertThat(after.stageCounts().get(stage) - before.stageCounts().get(stage)).as("requests timed in %s", stage)
+                        .isEqualTo(n);
+                stages += after.stageSeconds().get(stage) - before.stageSeconds().get(stage);
+            }
+            double request = after.requestSeconds() - before.requestSeconds();
+            // what lies outside: Spring's observation filter itself, around ours
+            if (Math.abs(stages - request) <= request * 0.05) {
+                return;
+            }
+            batches.add(String.format(Locale.ROOT, "stages %.4f s, requests %.4f s", stages, request));
         }
-        double request = after.requestSeconds() - before.requestSeconds();
-        // what lies outside: Spring's observation filter itself, around ours
-        assertThat(stages).as("sum of the stages against the whole requests (s)").isCloseTo(request, within(request * 0.05));
+        fail("the stages never added up to the requests within 5 %: " + batches);
     }
 
     @Test
