@@ -28,11 +28,7 @@ public final class OwnRabbitMq implements AutoCloseable {
 
     /** A new node on a free port, started. */
     public OwnRabbitMq() throws IOException, InterruptedException {
-        this(freePort());
-    }
-
-    public OwnRabbitMq(int port) throws IOException, InterruptedException {
-        this.port = port;
+        this.port = freePort();
         this.node = "outage-" + port + "@localhost";
         this.dir = Files.createTempDirectory("outage-rabbitmq");
         Files.writeString(dir.resolve("rabbitmq.conf"), "listeners.tcp.local = 127.0.0.1:" + port + "\n");
