@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * document it is (career-change or vague headline, sparse profile, headline in the summary's other language). No
  * title, skill or text of a document is printed: counts only.
  *
- * <pre>eval/diagnose-occupation</pre>
+ * <pre>eval/diagnose occupation</pre>
  */
 public final class OccupationDiagnosis {
 

@@ -24,6 +24,7 @@ public final class DocumentNormalizer {
     private final SkillDictionary skills;
     private final OccupationReader occupations;
     private final CoreSkills coreSkills;
+    private final LevelReader levels;
 
     public DocumentNormalizer(Taxonomy taxonomy) {
         this(taxonomy, UnknownSkills.KEEP);
@@ -34,6 +35,7 @@ public final class DocumentNormalizer {
         this.skills = new SkillDictionary(taxonomy, unknownSkills);
         this.occupations = new OccupationReader(taxonomy);
         this.coreSkills = new CoreSkills(taxonomy);
+        this.levels = new LevelReader(taxonomy);
     }
 
     /** On the shipped taxonomy plus the deployment's files ({@link TaxonomyFiles#configured()}). */
@@ -59,11 +61,10 @@ public final class DocumentNormalizer {
             throw new InvalidDocumentException("candidate " + id + " has no headline, summary or skills to match on");
         }
         Integer years = f.integer("experience_years", 0, 80);
-        Seniority seniority = Optional.ofNullable(f.text("seniority")).flatMap(Seniority::parse)
-                .or(() -> Seniority.parse(headline))
-                .orElse(years == null ? null : Seniority.fromYears(years));
+        String occupation = occupations.occupation(headline, summary, skillList);
+        Seniority seniority = levels.level(f.text("seniority"), headline, occupation, years, summary);
         return new NormalizedCandidate(id, f.text("first_name"), f.text("last_name"), headline,
-                occupations.occupation(headline, summary, skillList), summary, skillList,
+                occupation, summary, skillList,
                 f.text("location"), years, seniority, education(f), Languages.normalize(f.strings("languages")),
                 f.text("tenant_id"), f.requiredTime("updated_at"));
     }
@@ -84,11 +85,11 @@ public final class DocumentNormalizer {
         if (updatedAt == null) {
             throw new InvalidDocumentException("job offer " + id + ": updated_at (or posted_at) is required to order updates");
         }
-        Seniority seniority = Optional.ofNullable(f.text("seniority")).flatMap(Seniority::parse)
-                .or(() -> Seniority.parse(title)).orElse(null);
+        Integer minYears = f.integer("min_experience_years", 0, 80);
+        Seniority seniority = levels.level(f.text("seniority"), title, occupation, minYears, description);
         return new NormalizedJobOffer(id, title, occupation, description, f.text("company"), f.text("location"), seniority,
                 f.bool("is_remote"), List.copyOf(required),
-                coreSkills.of(required, withSkillsNamedIn(listed, title, null), occupation), f.integer("min_experience_years", 0, 80), education(f),
+                coreSkills.of(required, withSkillsNamedIn(listed, title, null), occupation), minYears, education(f),
                 Languages.normalize(f.strings("languages")), f.text("tenant_id"), postedAt, updatedAt);
     }
 

@@ -1,8 +1,10 @@
 package io.hybridmatch.normalization;
 
+import io.hybridmatch.normalization.taxonomy.LabelKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Career level, ordered; {@link #rank()} gives the distance used by seniority fit. */
 public enum Seniority {
@@ -26,6 +28,16 @@ public enum Seniority {
     /** From a title or an explicit level ("Développeuse Java confirmée" → MID, "Senior engineer" → SENIOR). */
     public static Optional<Seniority> parse(String text) {
         return TextFolding.highestNamed(text, values(), WORDS);
+    }
+
+    /** The same, without the words of {@code jobWords} (as {@link LabelKey#tokens} folds them): they name the job. */
+    static Optional<Seniority> parse(String text, Set<String> jobWords) {
+        if (text == null || jobWords.isEmpty()) {
+            return parse(text);
+        }
+        List<String> kept = TextFolding.tokens(text).stream()
+                .filter(word -> LabelKey.tokens(word).stream().noneMatch(jobWords::contains)).toList();
+        return parse(String.join(" ", kept));
     }
 
     /** The usual mapping from years of experience: &lt;2 junior, &lt;5 mid, &lt;10 senior, else lead. */
