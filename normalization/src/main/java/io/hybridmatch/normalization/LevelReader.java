@@ -73,7 +73,7 @@ final class LevelReader {
     }
 
     /** The level of the first number of years the text states (as experience, when {@code nearExperience}). */
-    static Optional<Seniority> yearsIn(String text, boolean nearExperience) {
+    private static Optional<Seniority> yearsIn(String text, boolean nearExperience) {
         if (text == null) {
             return Optional.empty();
         }
