@@ -4,7 +4,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * The backend as a user starts it: bin/run (on the jars the reactor built) on free ports, a data directory under
@@ -22,8 +22,8 @@ final class BinRun implements AutoCloseable {
 
     static final Path ROOT = PythonCommand.MODULE.getParent();
 
-    final int enginePort = freePort();
-    final int elasticsearchPort = freePort();
+    final int enginePort = TestSocketUtils.findAvailableTcpPort();
+    final int elasticsearchPort = TestSocketUtils.findAvailableTcpPort();
     final String queue = "django-e2e-" + UUID.randomUUID().toString().substring(0, 8);
     final Path dataDir;
     private final Path log;
@@ -38,7 +38,7 @@ final class BinRun implements AutoCloseable {
         builder.environment().put("HYBRIDMATCH_SKIP_BUILD", "1");
         builder.environment().put("HYBRIDMATCH_DATA_DIR", dataDir.toString());
         builder.environment().put("ENGINE_PORT", Integer.toString(enginePort));
-        builder.environment().put("WORKER_MANAGEMENT_PORT", Integer.toString(freePort()));
+        builder.environment().put("WORKER_MANAGEMENT_PORT", Integer.toString(TestSocketUtils.findAvailableTcpPort()));
         builder.environment().put("ELASTICSEARCH_PORT", Integer.toString(elasticsearchPort));
         builder.environment().put("HYBRIDMATCH_WORKER_QUEUE", queue);
         process = builder.start();
@@ -102,14 +102,6 @@ final class BinRun implements AutoCloseable {
             for (String name : names) {
                 channel.queueDelete(name);
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.hybridmatch.celery.worker;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -28,7 +27,7 @@ public final class OwnRabbitMq implements AutoCloseable {
 
     /** A new node on a free port, started. */
     public OwnRabbitMq() throws IOException, InterruptedException {
-        this.port = freePort();
+        this.port = TestSocketUtils.findAvailableTcpPort();
         this.node = "outage-" + port + "@localhost";
         this.dir = Files.createTempDirectory("outage-rabbitmq");
         Files.writeString(dir.resolve("rabbitmq.conf"), "listeners.tcp.local = 127.0.0.1:" + port + "\n");
@@ -36,7 +35,7 @@ public final class OwnRabbitMq implements AutoCloseable {
         // rabbitmq-server drops root privileges to the rabbitmq user, who must own the node's directory
         run(List.of("chown", "-R", "rabbitmq:rabbitmq", dir.toString()), Map.of());
         this.env = Map.of("RABBITMQ_NODENAME", node, "RABBITMQ_NODE_PORT", Integer.toString(port),
-                "RABBITMQ_DIST_PORT", Integer.toString(freePort()), "RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString(),
+                "RABBITMQ_DIST_PORT", Integer.toString(TestSocketUtils.findAvailableTcpPort()), "RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString(),
                 "RABBITMQ_LOG_BASE", dir.resolve("log").toString(), "RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq.conf").toString(),
                 "RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString(),
                 "RABBITMQ_PID_FILE", dir.resolve("pid").toString());
@@ -66,12 +65,6 @@ public final class OwnRabbitMq implements AutoCloseable {
     /** The AMQP URL of this node for the guest user (loopback only, as on the shared broker). */
     public String url() {
         return "amqp://guest:guest@127.0.0.1:" + port + "//";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private boolean listening() {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * The supervised node as the run command uses it: separate processes, crashes, hangs, races and foreign pids.
@@ -40,7 +41,7 @@ class SupervisedElasticsearchIT {
 
     @Test
     void twoConcurrentStartCommandsRunOneNodeWhichTheNextStartReusesAndStopEnds() throws Exception {
-        int port = freePort();
+        int port = TestSocketUtils.findAvailableTcpPort();
         Process first = startCommand(port);
         Process second = startCommand(port);
         String firstOutput = outputOf(first);
@@ -130,11 +131,5 @@ class SupervisedElasticsearchIT {
     private static void signal(String signal, long pid) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).isTrue();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -15,7 +15,6 @@ import io.hybridmatch.worker.TestEngine;
 import io.hybridmatch.worker.WorkerApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +29,7 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Queue;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -62,8 +62,8 @@ final class FaultRig implements AutoCloseable {
 
     private static final String WORKER_KEY = "outage-worker-" + UUID.randomUUID();
 
-    final int esPort = freePort();
-    final int enginePort = freePort();
+    final int esPort = TestSocketUtils.findAvailableTcpPort();
+    final int enginePort = TestSocketUtils.findAvailableTcpPort();
     final Path esDir;
     final Path engineDir;
     final OwnRedis redis;
@@ -75,7 +75,7 @@ final class FaultRig implements AutoCloseable {
     FaultRig() throws IOException, InterruptedException {
         esDir = Files.createTempDirectory("outage-es");
         engineDir = Files.createTempDirectory("outage-engine");
-        redis = new OwnRedis(freePort());
+        redis = new OwnRedis(TestSocketUtils.findAvailableTcpPort());
         startElasticsearch();
         startEngine();
         esClient = ElasticsearchClients.create(esUrl());
@@ -193,14 +193,6 @@ final class FaultRig implements AutoCloseable {
         }
         return new FaultFigures(fault, taskIds.size(), acknowledged, lost, worker.succeededRuns() - runsBefore - acknowledged,
                 older, answeredStale);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
