@@ -19,6 +19,7 @@ from conformance.normalise import Normaliser
 #: every wait is bounded; a task that should be done in a second gets this long
 RESULT_TIMEOUT = 8.0
 REPLY_TIMEOUT = 8.0  # a Python worker on 2 busy cores can take seconds to answer
+STARTED_TIMEOUT = 30.0
 
 
 class EventLog:
@@ -242,6 +243,21 @@ class Context:
             if elapsed > timeout or (not mine and elapsed > silent):
                 return False
             time.sleep(0.05)
+
+    def wait_started(self, role, timeout=STARTED_TIMEOUT):
+        """Waits until the task runs: its task-started event or, from a worker that sends no events, `inspect active`
+        listing it. A scenario that acts on a running task (warm shutdown, revoke, inspect) must not act on one still
+        reserved: a warm shutdown leaves that one unrun, and on a loaded machine the first event can come seconds
+        after the send (CI once saw the Python worker's result never come after a fixed one-second wait)."""
+        task_id = self.ids[role]
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.wait_event(role, 'task-started', timeout=1.0, silent=1.0):
+                return
+            active = self.inspect('active', timeout=1.0)
+            if isinstance(active, list) and any(t.get('id') == task_id for t in active):
+                return
+        raise TimeoutError(f'the task {role} did not start within {timeout}s')
 
     def worker_event(self, event_type, timeout, mark=None):
         found = self.events.wait_for(self.mark if mark is None else mark,

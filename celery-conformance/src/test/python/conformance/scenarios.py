@@ -30,12 +30,6 @@ def scenario(name, redis_only=False):
     return register
 
 
-def wait_started(ctx, role):
-    """Waits for task-started; without events (a worker that sends none) a fixed wait stands in."""
-    if not ctx.wait_event(role, 'task-started'):
-        time.sleep(0.5)
-
-
 # --- events: Flower turns task events on with enable_events (workers run without -E) ------------------------------
 
 @scenario('events.enable_events')
@@ -185,7 +179,7 @@ def revoke_before_run(ctx):
 @scenario('revoke.terminate')
 def revoke_terminate(ctx):
     res = ctx.send('conformance.sleep', (4,), role='task')
-    wait_started(ctx, 'task')
+    ctx.wait_started('task')
     ctx.record('reply', ctx.app.control.revoke(res.id, terminate=True, reply=True, destination=[ctx.worker],
                                                timeout=REPLY, limit=1))
     ctx.observe('task')
@@ -196,7 +190,7 @@ def revoke_terminate(ctx):
 @scenario('revoke.running_without_terminate')
 def revoke_running(ctx):
     res = ctx.send('conformance.sleep', (1.5,), role='task')
-    wait_started(ctx, 'task')
+    ctx.wait_started('task')
     ctx.app.control.revoke(res.id, reply=True, destination=[ctx.worker], timeout=REPLY, limit=1)
     ctx.observe('task')
     ctx.task_events('task')
@@ -449,7 +443,7 @@ def inspect_active_queues(ctx):
 @scenario('inspect.active')
 def inspect_active(ctx):
     ctx.send('conformance.sleep', (1.5,), role='task')
-    wait_started(ctx, 'task')
+    ctx.wait_started('task')
     reply = ctx.inspect('active')
     ctx.record_shape('reply', reply)
     ctx.record('ids', [t.get('id') for t in reply] if isinstance(reply, list) else reply)
@@ -459,7 +453,7 @@ def inspect_active(ctx):
 @scenario('inspect.query_task')
 def inspect_query_task(ctx):
     res = ctx.send('conformance.sleep', (1.5,), role='task')
-    wait_started(ctx, 'task')
+    ctx.wait_started('task')
     reply = ctx.inspect('query_task', res.id)
     ctx.record_shape('reply', reply)
     ctx.record('states', {k: v[0] if isinstance(v, list) else v for k, v in reply.items()}
@@ -472,7 +466,7 @@ def inspect_reserved(ctx):
     """Two running sleeps fill the pool (-c 2); the third is reserved (prefetched, not started)."""
     for role in ('busy1', 'busy2', 'waiting'):
         ctx.send('conformance.sleep', (1.5,), role=role)
-    wait_started(ctx, 'busy2')
+    ctx.wait_started('busy2')
     reply = ctx.inspect('reserved')
     ctx.record_shape('reply', reply)
     ctx.record('ids', [t.get('id') for t in reply] if isinstance(reply, list) else reply)
@@ -583,10 +577,16 @@ def cli_inspect(ctx):
 
 @scenario('control.shutdown')
 def control_shutdown(ctx):
-    """Warm shutdown: the running task finishes, worker-offline is sent, the worker stops answering."""
-    ctx.send('conformance.sleep', (1.0,), role='task')
-    wait_started(ctx, 'task')
+    """Warm shutdown: the running tasks finish, a task still reserved is not run and goes back to its queue for
+    the next worker, worker-offline is sent, the worker stops answering."""
+    for role in ('task', 'busy', 'waiting'):  # -c 2: the third waits, prefetched
+        ctx.send('conformance.sleep', (3.0,), role=role)
+    ctx.wait_started('task')
+    ctx.wait_started('busy')
     ctx.record('reply', ctx.control('shutdown', timeout=3.0))  # Celery does not answer it
     ctx.record('task.get', ctx.outcome(ctx.result('task')))
+    ctx.record('busy.get', ctx.outcome(ctx.result('busy')))
+    ctx.record('waiting.get', ctx.outcome(ctx.result('waiting'), timeout=2.0))
+    ctx.record('waiting.requeued', ctx.find_message(settings.QUEUE, 'waiting', timeout=5.0))
     ctx.record('worker-offline', ctx.worker_event('worker-offline', timeout=6.0) is not None)
     ctx.record('ping_after', ctx.inspect('ping', timeout=1.0))
