@@ -263,6 +263,7 @@ def priority_order(ctx):
     received = ctx.events.settle(ctx.mark, lambda e: e['type'] == 'task-received' and e.get('uuid') in ids,
                                  lambda found: len(found) == len(priorities))
     ctx.record('received_order', [ids[e['uuid']] for e in received])
+    ctx.record('active_queue', [q for q in ctx.inspect('active_queues') if q.get('name') == name])
     ctx.record('cancel_consumer', ctx.app.control.cancel_consumer(
         name, destination=[ctx.worker], reply=True, timeout=REPLY, limit=1))
     with ctx.app.connection_for_write() as conn:

@@ -148,43 +148,9 @@ public final class ControlReplies {
         return reply;
     }
 
-    /** A queue consumed by the worker, as kombu declares the ones Celery creates for {@code -Q}. */
-    public record ConsumedQueue(String name, String exchange, String exchangeType, String routingKey) {
-    }
-
     /** {@code inspect active_queues} → kombu's {@code Queue.as_dict(recurse=True)} per consumed queue. */
-    public static List<Map<String, Object>> activeQueues(Collection<ConsumedQueue> queues) {
-        return queues.stream().map(ControlReplies::queueAsDict).toList();
-    }
-
-    private static Map<String, Object> queueAsDict(ConsumedQueue queue) {
-        Map<String, Object> exchange = new LinkedHashMap<>();
-        exchange.put("name", queue.exchange());
-        exchange.put("type", queue.exchangeType());
-        exchange.put("arguments", null);
-        exchange.put("durable", true);
-        exchange.put("passive", false);
-        exchange.put("auto_delete", false);
-        exchange.put("delivery_mode", null);
-        exchange.put("no_declare", false);
-        Map<String, Object> q = new LinkedHashMap<>();
-        q.put("name", queue.name());
-        q.put("exchange", exchange);
-        q.put("routing_key", queue.routingKey());
-        for (String unset : List.of("queue_arguments", "binding_arguments", "consumer_arguments")) {
-            q.put(unset, null);
-        }
-        q.put("durable", true);
-        q.put("exclusive", false);
-        q.put("auto_delete", false);
-        q.put("no_ack", false);
-        q.put("alias", null);
-        q.put("bindings", List.of());
-        for (String unset : List.of("no_declare", "expires", "message_ttl", "max_length", "max_length_bytes",
-                "max_priority")) {
-            q.put(unset, null);
-        }
-        return q;
+    public static List<Map<String, Object>> activeQueues(Collection<KombuQueue> queues) {
+        return queues.stream().map(KombuQueue::asDict).toList();
     }
 
     /**

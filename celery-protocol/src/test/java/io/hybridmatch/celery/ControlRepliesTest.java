@@ -58,7 +58,7 @@ class ControlRepliesTest {
     @Test
     void queueInfoIsKombusQueueAsDict() {
         assertThat(json(ControlReplies.activeQueues(List.of(
-                new ControlReplies.ConsumedQueue("ctl-oracle", "ctl-oracle", "direct", "ctl-oracle")))))
+                KombuQueue.direct("ctl-oracle")))))
                 .isEqualTo(Samples.JSON.readTree("""
                         [{"name": "ctl-oracle", "exchange": {"name": "ctl-oracle", "type": "direct", "arguments": null,
                           "durable": true, "passive": false, "auto_delete": false, "delivery_mode": null,

@@ -1,6 +1,7 @@
 package io.hybridmatch.celery.worker;
 
 import io.hybridmatch.celery.ControlReplies;
+import io.hybridmatch.celery.KombuQueue;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class ControlCommands {
                 }),
                 Map.entry("add_consumer", a -> {
                     String queue = String.valueOf(a.required("queue"));
-                    t.consumers().add(queue, a.string("exchange"), a.string("exchange_type"), a.string("routing_key"));
+                    t.consumers().add(KombuQueue.fromOptions(queue, a.values()));
                     return ControlReplies.ok("add consumer " + queue);
                 }),
                 Map.entry("cancel_consumer", a -> {

@@ -1,6 +1,7 @@
 package io.hybridmatch.celery.worker;
 
 import io.hybridmatch.celery.ControlReplies;
+import io.hybridmatch.celery.KombuQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
     public record Autoscale(int max, int min) {
     }
 
-    private record Consumed(ControlReplies.ConsumedQueue queue, AbstractMessageListenerContainer container) {
+    private record Consumed(KombuQueue queue, AbstractMessageListenerContainer container) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(TaskConsumers.class);
@@ -82,7 +83,7 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
         main.setQueueNames(queues.toArray(String[]::new));
         resize(main, 1, min(), max());
         for (String queue : queues) {
-            consumed.put(queue, new Consumed(new ControlReplies.ConsumedQueue(queue, queue, "direct", queue), main));
+            consumed.put(queue, new Consumed(KombuQueue.direct(queue), main));
         }
     }
 
@@ -181,29 +182,45 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
     }
 
     /**
-     * {@code add_consumer}: declares the queue (durable, bound to {@code exchange} of {@code exchangeType} with
-     * {@code routingKey}, each defaulting to the queue's name and "direct" as in Celery) and consumes it.
+     * {@code add_consumer}: declares the queue as kombu would (its exchange, arguments and binding: a priority queue
+     * keeps its {@code x-max-priority}) and consumes it, with the queue's consumer arguments.
      */
-    public synchronized void add(String queue, String exchange, String exchangeType, String routingKey) {
-        if (consumed.containsKey(queue)) {
+    public synchronized void add(KombuQueue queue) {
+        if (consumed.containsKey(queue.name())) {
             return;
         }
-        ControlReplies.ConsumedQueue info = new ControlReplies.ConsumedQueue(queue,
-                exchange != null ? exchange : queue, exchangeType != null ? exchangeType : "direct",
-                routingKey != null ? routingKey : queue);
         AbstractMessageListenerContainer container = newContainer.get();
-        container.setQueueNames(queue);
-        consumed.put(queue, new Consumed(info, container));
+        container.setQueueNames(queue.name());
+        if (queue.consumerArguments() != null) {
+            container.setConsumerArguments(queue.consumerArguments());
+        }
+        consumed.put(queue.name(), new Consumed(queue, container));
         int min = min();
         int max = max();
         containerChanges.execute(() -> {
-            admin.declareExchange(new ExchangeBuilder(info.exchange(), info.exchangeType()).durable(true).build());
-            admin.declareQueue(new Queue(queue, true, false, false));
-            admin.declareBinding(new Binding(queue, Binding.DestinationType.QUEUE, info.exchange(), info.routingKey(),
-                    null));
+            declare(queue);
             resize(container, 1, min, max);
             container.start();
         });
+    }
+
+    private void declare(KombuQueue queue) {
+        KombuQueue.Exchange exchange = queue.exchange();
+        admin.declareQueue(new Queue(queue.name(), queue.durable(), queue.exclusive(), queue.autoDelete(),
+                queue.queueArguments()));
+        if (exchange.name().isEmpty()) {
+            return; // the default exchange routes by queue name already
+        }
+        ExchangeBuilder builder = new ExchangeBuilder(exchange.name(), exchange.type()).durable(exchange.durable());
+        if (exchange.autoDelete()) {
+            builder.autoDelete();
+        }
+        if (exchange.arguments() != null) {
+            builder.withArguments(exchange.arguments());
+        }
+        admin.declareExchange(builder.build());
+        admin.declareBinding(new Binding(queue.name(), Binding.DestinationType.QUEUE, exchange.name(),
+                queue.routingKey(), queue.bindingArguments()));
     }
 
     /**
@@ -224,7 +241,7 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
         }
     }
 
-    public synchronized List<ControlReplies.ConsumedQueue> queues() {
+    public synchronized List<KombuQueue> queues() {
         return new ArrayList<>(consumed.values().stream().map(Consumed::queue).toList());
     }
 
