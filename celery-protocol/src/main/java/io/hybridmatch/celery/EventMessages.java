@@ -78,6 +78,7 @@ public final class EventMessages {
         return event("task-failed", failure(taskId, error, traceback));
     }
 
+    /** {@code reason} null: retried without an exception ({@code exception} is then "None", as Celery sends it). */
     public OutgoingMessage taskRetried(String taskId, PythonException reason, String traceback) {
         return event("task-retried", failure(taskId, reason, traceback));
     }
@@ -143,7 +144,7 @@ public final class EventMessages {
 
     private static Map<String, Object> failure(String taskId, PythonException error, String traceback) {
         Map<String, Object> f = fields(taskId);
-        f.put("exception", error.repr());
+        f.put("exception", error == null ? "None" : error.repr()); // safe_repr(None): a retry without exc
         f.put("traceback", traceback);
         return f;
     }

@@ -61,12 +61,15 @@ public final class FollowUpMessages {
     /**
      * The same task again, as {@code Task.retry} sends it (celery/app/task.py {@code retry},
      * {@code signature_from_request}): same id, root, parent, group, callbacks, chain, expires, limits, reply_to,
-     * priority and extra headers; {@code retries + 1}; {@code eta = now + countdown}. The caller decides whether
-     * max_retries allows it. Publish it to the queue the request came from.
+     * priority and extra headers; {@code retries + 1}; {@code eta = now + countdown}; without a parent, the task
+     * itself as parent ({@code send_task} from inside a task names it). The caller decides whether max_retries allows
+     * it. Publish it to the queue the request came from.
      */
     public TaskMessage retry(TaskMessage request, Duration countdown) {
+        boolean orphan = request.parentId() == null || request.parentId().isEmpty();
         return request.toBuilder()
                 .protocol(2)
+                .parentId(orphan ? request.id() : request.parentId())
                 .retries(request.retries() + 1)
                 .eta(now().plus(countdown))
                 .build();

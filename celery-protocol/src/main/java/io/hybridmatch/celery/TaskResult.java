@@ -43,6 +43,7 @@ public record TaskResult(String taskId, String status, Object result, String tra
         return of(taskId, TaskState.FAILURE, error, traceback, done);
     }
 
+    /** {@code error} null: retried without an exception, stored as Celery does (result None). */
     public static TaskResult retry(String taskId, PythonException error, String traceback) {
         return of(taskId, TaskState.RETRY, error, traceback, null);
     }

@@ -116,6 +116,8 @@ class EventMessagesTest {
         assertSameEvent(retry, retried, "exception", "traceback");
         assertThat(Samples.JSON.readTree(retry.body()).get("exception").stringValue())
                 .isEqualTo("RuntimeError('es down')");
+        OutgoingMessage withoutExc = like(retried).taskRetried(retried.get("uuid").stringValue(), null, "trace");
+        assertThat(Samples.JSON.readTree(withoutExc.body()).get("exception").stringValue()).isEqualTo("None");
     }
 
     @Test

@@ -47,6 +47,15 @@ class FollowUpMessagesTest {
     }
 
     @Test
+    void aRetryWithoutParentHasTheTaskItselfAsParent() throws Exception {
+        TaskMessage request = decode(Samples.taskMessage(2)).toBuilder().parentId(null).build();
+
+        OutgoingMessage out = encoder.encode(followUps.retry(request, Duration.ofSeconds(1)), Route.queue("celery"));
+
+        assertThat(out.headers()).containsEntry("parent_id", request.id()).containsEntry("root_id", request.id());
+    }
+
+    @Test
     void retryKeepsExpiresPriorityAndLimits() throws Exception {
         TaskMessage request = decode(Samples.taskMessage(3)).toBuilder().expires(NOW.plusSeconds(60)).build();
 

@@ -243,9 +243,9 @@ public final class TaskExecution {
             next.args(retry.args()).kwargs(Map.of());
         }
         s.publisher().publish(encoder.encode(next.build(), Route.queue(delivery.queue())));
-        Throwable reasonError = cause != null ? cause : retry;
-        PythonException reason = PythonException.of(reasonError);
-        String traceback = stackTrace(reasonError);
+        // retry() without exc: Celery stores and announces None as the reason (mark_as_retry(id, reason.exc))
+        PythonException reason = cause != null ? PythonException.of(cause) : null;
+        String traceback = stackTrace(cause != null ? cause : retry);
         if (!handler.ignoreResult()) {
             // Task.retry sends the new message from inside the task: Celery lists it (same id) as a child
             s.results().store(task, TaskResult.retry(task.id(), reason, traceback)
@@ -253,7 +253,8 @@ public final class TaskExecution {
         }
         s.events().retried(task.id(), reason, traceback);
         s.metrics().finished(task.task(), "retried", runtime);
-        log.info("Task {}[{}] retry: Retry in {}s: {}", task.task(), task.id(), countdown.toSeconds(), reason.repr());
+        log.info("Task {}[{}] retry: Retry in {}s{}", task.task(), task.id(), countdown.toSeconds(),
+                reason == null ? "" : ": " + reason.repr());
         return Optional.empty();
     }
 
