@@ -106,13 +106,6 @@ public final class EventMessages {
         return event("task-failed", f);
     }
 
-    /** {@code task-rejected} (Request.reject): the message was rejected, and requeued or not. */
-    public OutgoingMessage taskRejected(String taskId, boolean requeue) {
-        Map<String, Object> f = fields(taskId);
-        f.put("requeue", requeue);
-        return event("task-rejected", f);
-    }
-
     public OutgoingMessage workerOnline(WorkerStatus status) {
         return event("worker-online", worker(status));
     }

@@ -55,6 +55,20 @@ public record PythonException(String type, String module, List<Object> message) 
         return type + "(" + args.substring(1, args.length() - 1) + ")";
     }
 
+    /**
+     * Python's {@code traceback.format_exception_only}: {@code "TypeError: add() missing ..."} and a newline, the
+     * module named unless builtins; the traceback of an error raised before any frame of the task ran.
+     */
+    public String exceptionOnly() {
+        String name = module == null || module.equals(BUILTINS) ? type : module + "." + type;
+        String text = switch (message.size()) {
+            case 0 -> "";
+            case 1 -> message.getFirst() instanceof String single ? single : PythonRepr.of(message.getFirst());
+            default -> PythonRepr.tuple(message);
+        };
+        return (text.isEmpty() ? name : name + ": " + text) + "\n";
+    }
+
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("exc_type", type);

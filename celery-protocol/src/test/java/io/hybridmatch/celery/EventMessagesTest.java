@@ -135,22 +135,20 @@ class EventMessagesTest {
     }
 
     @Test
-    void revokedAndRejectedCarryCeleryFields() {
+    void revokedAndNotRegisteredCarryCeleryFields() {
         EventMessages events = new EventMessages("java@host", 7, "x", "1", new LamportClock(),
                 Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC));
 
         JsonNode terminated = Samples.JSON.readTree(events.taskRevoked("t", true, 15, false).body());
-        JsonNode rejected = Samples.JSON.readTree(events.taskRejected("t", false).body());
 
-        // request.py: send_event('task-revoked', terminated=, signum=, expired=) / ('task-rejected', requeue=)
+        // request.py: send_event('task-revoked', terminated=, signum=, expired=)
         assertThat(List.copyOf(terminated.propertyNames())).containsExactly("hostname", "utcoffset", "pid", "clock",
                 "uuid", "terminated", "signum", "expired", "timestamp", "type");
         assertThat(terminated.get("signum").intValue()).isEqualTo(15);
         assertThat(terminated.get("type").asString()).isEqualTo("task-revoked");
         assertThat(Samples.JSON.readTree(events.taskRevoked("t", false, null, true).body()).get("signum").isNull())
                 .isTrue();
-        assertThat(rejected.get("requeue").booleanValue()).isFalse();
-        assertThat(events.taskRejected("t", false).route()).isEqualTo(new Route("celeryev", "task.rejected"));
+        assertThat(events.taskRevoked("t", true, 15, false).route()).isEqualTo(new Route("celeryev", "task.revoked"));
         JsonNode unknown = Samples.JSON.readTree(events.taskNotRegistered("t", "tests.nope").body());
         assertThat(unknown.get("type").asString()).isEqualTo("task-failed");
         assertThat(unknown.get("exception").asString()).isEqualTo("NotRegistered('tests.nope')");

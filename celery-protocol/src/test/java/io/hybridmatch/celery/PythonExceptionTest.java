@@ -41,4 +41,16 @@ class PythonExceptionTest {
         assertThat(e).isEqualTo(new PythonException("KeyError", "builtins", List.of("candidate_id")));
         assertThat(e.repr()).isEqualTo("KeyError('candidate_id')");
     }
+
+    @Test
+    void exceptionOnlyIsPythonsLastTracebackLine() {
+        // traceback.format_exception_only(type(e), e) in Python 3.11
+        assertThat(new PythonException("TypeError", PythonException.BUILTINS,
+                List.of("add() missing 1 required positional argument: 'y'")).exceptionOnly())
+                .isEqualTo("TypeError: add() missing 1 required positional argument: 'y'\n");
+        assertThat(new PythonException("NotRegistered", "celery.exceptions", List.of()).exceptionOnly())
+                .isEqualTo("celery.exceptions.NotRegistered\n");
+        assertThat(new PythonException("ValueError", PythonException.BUILTINS, List.of("a", 2)).exceptionOnly())
+                .isEqualTo("ValueError: ('a', 2)\n");
+    }
 }

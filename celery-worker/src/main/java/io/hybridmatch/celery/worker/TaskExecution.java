@@ -186,16 +186,23 @@ public final class TaskExecution {
     }
 
     /**
-     * A task that can never run as sent: FAILURE for the caller and its errbacks (the message is dead-lettered), and
-     * {@code task-rejected}, or for an unknown task the {@code task-failed} Celery's consumer sends.
+     * A task that can never run as sent: FAILURE for the caller and its errbacks (the message is dead-lettered, where
+     * Celery drops it). An unknown task gets the {@code task-failed} Celery's consumer sends; arguments that do not
+     * bind fail as Celery's call of the task raises there: received, started, failed, with the TypeError's line as
+     * traceback (no frame of the task ran).
      */
     public void reject(TaskMessage task, PythonException error, Delivery delivery) {
-        markFailed(task, TaskResult.failure(task.id(), error, null, clock.instant()).withRequest(request(task, delivery)),
-                true);
+        ResultRequest request = request(task, delivery);
         if (error.type().equals("NotRegistered")) {
+            markFailed(task, TaskResult.failure(task.id(), error, null, clock.instant()).withRequest(request), true);
             s.events().notRegistered(task.id(), task.task());
         } else {
-            s.events().rejected(task.id(), false);
+            String traceback = error.exceptionOnly();
+            received(task);
+            s.events().started(task.id());
+            markFailed(task, TaskResult.failure(task.id(), error, traceback, clock.instant()).withRequest(request),
+                    true);
+            s.events().failed(task.id(), error, traceback);
         }
         s.metrics().count(task.task(), "rejected");
     }

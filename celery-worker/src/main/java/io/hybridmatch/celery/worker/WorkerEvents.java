@@ -98,10 +98,6 @@ public final class WorkerEvents implements SmartLifecycle {
         sendTask(e -> e.taskNotRegistered(taskId, taskName));
     }
 
-    public void rejected(String taskId, boolean requeue) {
-        sendTask(e -> e.taskRejected(taskId, requeue));
-    }
-
     private EventMessages.WorkerStatus status() {
         return new EventMessages.WorkerStatus(heartbeat, state.active().size(), state.processed(), loadAverage());
     }
