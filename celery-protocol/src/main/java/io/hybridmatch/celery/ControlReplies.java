@@ -175,10 +175,10 @@ public final class ControlReplies {
      * {@code inspect stats}: Worker.stats in celery/worker/worker.py with the consumer blueprint infos: total tasks per
      * name, pid, logical clock (a string, as Celery sends it), uptime in seconds, the pool as Celery's thread pool
      * ({@code -P threads}, which is what this worker is) describes itself, the broker connection info given by the
-     * caller, prefetch_count. {@code rusage} is "N/A", which is what Celery sends where rusage is unavailable.
+     * caller, prefetch_count and {@code rusage} (getrusage's fields, or "N/A" as Celery sends where unavailable).
      */
     public static Map<String, Object> stats(Map<String, Long> totalByTask, long pid, long clock, Duration uptime,
-                                            Pool pool, int prefetchCount, Map<String, Object> broker) {
+                                            Pool pool, int prefetchCount, Map<String, Object> broker, Object rusage) {
         Map<String, Object> poolInfo = new LinkedHashMap<>();
         poolInfo.put("max-concurrency", pool.maxConcurrency());
         poolInfo.put("threads", pool.threads());
@@ -190,7 +190,7 @@ public final class ControlReplies {
         stats.put("pool", poolInfo);
         stats.put("broker", broker);
         stats.put("prefetch_count", prefetchCount);
-        stats.put("rusage", "N/A");
+        stats.put("rusage", rusage);
         return stats;
     }
 }

@@ -91,7 +91,8 @@ class RemoteControlTest {
         JsonNode recorded = Samples.JSON.readTree(replyTo(stats).get("body_raw").stringValue()).get(HOST);
 
         Map<String, Object> payload = ControlReplies.stats(Map.of("demo.add", 1L), 42, 25, Duration.ofSeconds(9),
-                new ControlReplies.Pool(4, 2), 8, Map.of("hostname", "127.0.0.1", "port", 5672, "transport", "amqp"));
+                new ControlReplies.Pool(4, 2), 8, Map.of("hostname", "127.0.0.1", "port", 5672, "transport", "amqp"),
+                "N/A");
         JsonNode mine = Samples.JSON.readTree(control.reply(stats, payload).orElseThrow().body()).get(HOST);
 
         assertThat(List.copyOf(mine.propertyNames())).containsExactlyInAnyOrderElementsOf(recorded.propertyNames());

@@ -29,6 +29,7 @@ public final class InspectCommands {
     private final RateLimits rateLimits;
     private final TaskConsumers consumers;
     private final Settings settings;
+    private final ProcessUsage usage = ProcessUsage.self();
 
     public InspectCommands(WorkerState state, RevokedTasks revoked, Collection<String> taskNames,
                            RateLimits rateLimits, TaskConsumers consumers, Settings settings) {
@@ -71,7 +72,7 @@ public final class InspectCommands {
         ControlReplies.Pool pool = consumers.pool();
         return ControlReplies.stats(state.totals(), state.pid(), state.clock().value(),
                 Duration.between(state.started(), Instant.now()), pool, settings.prefetch() * pool.maxConcurrency(),
-                settings.broker());
+                settings.broker(), usage.rusage());
     }
 
     /**

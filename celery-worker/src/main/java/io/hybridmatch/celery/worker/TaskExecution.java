@@ -322,9 +322,9 @@ public final class TaskExecution {
             case RedisChords.Failed failed -> {
                 String bodyId = (String) task.chord().options().get("task_id");
                 log.error("Chord '{}' raised: {}", task.group(), failed.error().repr());
-                if (bodyId != null) {
+                if (bodyId != null) { // Celery's traceback is the join's Python stack: its last line here
                     s.results().store(TaskMessage.builder(bodyId, task.chord().task()).build(),
-                            TaskResult.failure(bodyId, failed.error(), null, clock.instant()));
+                            TaskResult.failure(bodyId, failed.error(), failed.error().exceptionOnly(), clock.instant()));
                 }
                 publish(task, () -> followUps.chordBodyErrbacks(task));
             }

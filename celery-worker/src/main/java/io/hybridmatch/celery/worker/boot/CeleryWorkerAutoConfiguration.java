@@ -55,6 +55,7 @@ import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
@@ -268,7 +269,23 @@ public class CeleryWorkerAutoConfiguration {
         broker.put("userid", rabbit.determineUsername());
         broker.put("virtual_host", vhost);
         broker.put("port", rabbit.determinePort());
+        broker.put("insist", false);
+        broker.put("ssl", rabbit.getSsl().determineEnabled());
         broker.put("transport", "amqp");
+        // kombu's Connection.info(): what this connection was asked for (the Java client's defaults otherwise)
+        broker.put("connect_timeout", rabbit.getConnectionTimeout() == null ? 60
+                : rabbit.getConnectionTimeout().toSeconds());
+        broker.put("transport_options", Map.of());
+        broker.put("login_method", "PLAIN");
+        broker.put("uri_prefix", null);
+        broker.put("heartbeat", rabbit.getRequestedHeartbeat() == null ? 60.0
+                : rabbit.getRequestedHeartbeat().toMillis() / 1000.0);
+        broker.put("failover_strategy",
+                rabbit.getAddressShuffleMode() == AbstractConnectionFactory.AddressShuffleMode.NONE ? "round-robin"
+                        : "shuffle");
+        List<String> addresses = rabbit.determineAddresses();
+        broker.put("alternates", addresses.subList(Math.min(1, addresses.size()), addresses.size()).stream()
+                .map(address -> "amqp://" + rabbit.determineUsername() + "@" + address + "/" + vhost).toList());
         // Celery's conf: the settings that differ from its defaults, by Celery's names, the password masked
         Map<String, Object> conf = new LinkedHashMap<>();
         conf.put("broker_url", "amqp://" + rabbit.determineUsername() + ":********@" + rabbit.determineHost() + ":"
