@@ -580,10 +580,14 @@ def cli_inspect(ctx):
 def control_shutdown(ctx):
     """Warm shutdown: the running tasks finish, a task still reserved is not run and goes back to its queue for
     the next worker, worker-offline is sent, the worker stops answering."""
-    for role in ('task', 'busy', 'waiting'):  # -c 2: the third waits, prefetched
-        ctx.send('conformance.sleep', (3.0,), role=role)
+    for role in ('task', 'busy'):  # -c 2: both pool slots
+        ctx.send('conformance.sleep', (5.0,), role=role)
     ctx.wait_started('task')
     ctx.wait_started('busy')
+    # sent once both run, so that it waits prefetched whatever the pool's start-up (a Python process still starting
+    # once let the third run in the slot the second freed before the shutdown came)
+    ctx.send('conformance.sleep', (5.0,), role='waiting')
+    time.sleep(0.5)
     ctx.record('reply', ctx.control('shutdown', timeout=3.0))  # Celery does not answer it
     ctx.record('task.get', ctx.outcome(ctx.result('task')))
     ctx.record('busy.get', ctx.outcome(ctx.result('busy')))

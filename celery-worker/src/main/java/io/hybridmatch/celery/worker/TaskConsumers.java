@@ -48,6 +48,13 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
     }
 
     private static final Logger log = LoggerFactory.getLogger(TaskConsumers.class);
+    /**
+     * A priority queue's consumers prefetch one message each: each consumer here prefetches for itself, so with more
+     * a low-priority task prefetched by a second consumer runs before the higher ones the first holds (Celery's single
+     * consumer hands its prefetched batch out in priority order; its docs advise a prefetch multiplier of 1 for
+     * priorities anyway).
+     */
+    public static final String PRIORITY = "x-max-priority";
 
     private final AbstractMessageListenerContainer main;
     private final TaskConsumer consumer;
@@ -183,7 +190,8 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
 
     /**
      * {@code add_consumer}: declares the queue as kombu would (its exchange, arguments and binding: a priority queue
-     * keeps its {@code x-max-priority}) and consumes it, with the queue's consumer arguments.
+     * keeps its {@code x-max-priority}) and consumes it, with the queue's consumer arguments ({@link #PRIORITY}: one
+     * message prefetched per consumer).
      */
     public synchronized void add(KombuQueue queue) {
         if (consumed.containsKey(queue.name())) {
@@ -193,6 +201,9 @@ public final class TaskConsumers implements AutoCloseable, SmartLifecycle {
         container.setQueueNames(queue.name());
         if (queue.consumerArguments() != null) {
             container.setConsumerArguments(queue.consumerArguments());
+        }
+        if (queue.queueArguments() != null && queue.queueArguments().containsKey(PRIORITY)) {
+            container.setPrefetchCount(1);
         }
         consumed.put(queue.name(), new Consumed(queue, container));
         int min = min();

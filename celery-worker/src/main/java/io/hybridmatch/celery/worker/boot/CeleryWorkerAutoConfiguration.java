@@ -240,7 +240,8 @@ public class CeleryWorkerAutoConfiguration {
                 ? new DirectMessageListenerContainer(connectionFactory)
                 : new SimpleMessageListenerContainer(connectionFactory);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-        container.setPrefetchCount(properties.prefetch());
+        container.setPrefetchCount(properties.declaredQueueArguments().containsKey(TaskConsumers.PRIORITY) ? 1
+                : properties.prefetch());
         container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
         container.setMessagePropertiesConverter(new DefaultMessagePropertiesConverter(LONG_STRING_LIMIT));
         container.setMissingQueuesFatal(false);
