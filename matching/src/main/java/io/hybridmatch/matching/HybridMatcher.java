@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,8 @@ import java.util.concurrent.Executors;
 /**
  * Hybrid matching, both ways: (1) Elasticsearch BM25 recall under the filters, (2) FAISS nearest vectors under the
  * same filters, (3) fusion of the two lists, (4) feature scoring of the fused pool (skills coverage, occupation fit,
- * seniority fit, distance, experience, languages, education) combined with the retrieval score by category weights
+ * the occupation's agreement with the pool's top hits ({@link OccupationConsensus}), seniority fit, distance,
+ * experience, languages, education) combined with the retrieval score by category weights
  * (the ranking model's for the direction, {@link RankingModel}, under the deployment's overrides and the request's
  * own), with an explanation per hit. Stateless: safe for concurrent requests.
  */
@@ -48,6 +50,7 @@ public final class HybridMatcher {
     private final VectorRetriever vector;
     private final TargetFilters filters;
     private final FeatureScorer scorer;
+    private final OccupationConsensus consensus;
     private final boolean prefetch;
 
     /**
@@ -81,6 +84,7 @@ public final class HybridMatcher {
         this.vector = new VectorRetriever(es);
         this.filters = new TargetFilters(normalizer.skills(), normalizer.taxonomy());
         this.scorer = new FeatureScorer(Gazetteer.bundled(), normalizer.taxonomy());
+        this.consensus = new OccupationConsensus(normalizer.taxonomy());
     }
 
     public MatchResult match(MatchQuery query) {
@@ -186,18 +190,22 @@ public final class HybridMatcher {
         double maxFused = pool.isEmpty() ? 1 : fused.get(pool.getFirst());
         Map<String, Double> weights = new HashMap<>(defaultWeights.get(query.direction()));
         weights.putAll(query.weights());
-        List<MatchHit> scored = new ArrayList<>();
+        List<Subject> others = new ArrayList<>();
         for (long id : pool) {
             Map<String, Object> doc = docs.get(id);
-            if (doc == null) {
-                continue; // deleted between retrieval and scoring
+            if (doc != null) { // else deleted between retrieval and scoring
+                others.add(Subject.scored(target.kind().fromRecord(withId(target, doc, id))));
             }
-            Subject other = Subject.scored(target.kind().fromRecord(withId(target, doc, id)));
-            boolean candidates = target.kind() == DocumentKind.CANDIDATE;
+        }
+        List<Double> consensus = this.consensus.of(others.stream().map(Subject::occupation).toList());
+        boolean candidates = target.kind() == DocumentKind.CANDIDATE;
+        List<MatchHit> scored = new ArrayList<>();
+        for (int i = 0; i < others.size(); i++) {
+            Subject other = others.get(i);
             Subject offer = candidates ? source : other;
             Subject candidate = candidates ? other : source;
-            scored.add(score(query, id, offer, candidate, fused.get(id) / (maxFused > 0 ? maxFused : 1), fused.get(id),
-                    weights, keywordList, vectorList));
+            scored.add(score(query, other.id(), offer, candidate, fused.get(other.id()) / (maxFused > 0 ? maxFused : 1),
+                    fused.get(other.id()), consensus.get(i), weights, keywordList, vectorList));
         }
         scored.sort(Comparator.comparingDouble((MatchHit h) -> -h.score()).thenComparingLong(MatchHit::id));
         int from = Math.min(scored.size(), query.page() * query.size());
@@ -210,13 +218,19 @@ public final class HybridMatcher {
     }
 
     private MatchHit score(MatchQuery query, long id, Subject offer, Subject candidate, double retrieval, double fusedScore,
-                           Map<String, Double> weights, RankedList keywordList, RankedList vectorList) {
+                           Double consensus, Map<String, Double> weights, RankedList keywordList,
+                           RankedList vectorList) {
         FeatureScorer.Features features = scorer.score(query.direction(), offer, candidate);
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Double> categoryWeights = new LinkedHashMap<>();
         scores.put(RankingModel.RETRIEVAL, retrieval);
         categoryWeights.put(RankingModel.RETRIEVAL, weights.getOrDefault(RankingModel.RETRIEVAL, 0.0));
-        features.scores().forEach((criterion, value) -> {
+        Map<Criterion, Double> criteria = new EnumMap<>(Criterion.class);
+        criteria.putAll(features.scores());
+        if (consensus != null) {
+            criteria.put(Criterion.OCCUPATION_CONSENSUS, consensus);
+        }
+        criteria.forEach((criterion, value) -> {
             scores.put(criterion.key(), value);
             categoryWeights.put(criterion.key(), weights.getOrDefault(criterion.key(), 0.0)
                     * query.importance().get(criterion).weightFactor());
