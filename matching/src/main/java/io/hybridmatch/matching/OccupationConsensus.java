@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * How well a pooled document's occupation agrees with the occupations the retrievers ranked highest for the query:
  * the mean occupation fit (same 1, adjacent 0.5) of the document with the top {@value #NEIGHBOURS} of the fused pool,
- * each weighed by 1/rank, the document itself left out. Evidence independent of how the query's own title was read: when the text retrieves the
- * right people but the query's occupation is misread, the neighbourhood still names theirs.
+ * each weighed by 1/rank, the document itself left out. Evidence independent of how the query's own title was read:
+ * when the text retrieves the right people but the query's occupation is misread, the neighbourhood still names
+ * theirs.
  */
 final class OccupationConsensus {
 

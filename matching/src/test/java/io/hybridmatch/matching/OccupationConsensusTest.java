@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.hybridmatch.normalization.taxonomy.Taxonomy;
 import io.hybridmatch.normalization.taxonomy.TaxonomyFiles;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +32,7 @@ class OccupationConsensusTest {
 
     @Test
     void aDocumentPastTheTopIsScoredByAllOfIt() {
-        List<String> pool = new java.util.ArrayList<>(java.util.Collections.nCopies(OccupationConsensus.NEIGHBOURS,
-                "welder"));
+        List<String> pool = new ArrayList<>(Collections.nCopies(OccupationConsensus.NEIGHBOURS, "welder"));
         pool.add("java_developer");
         pool.add("welder");
 
