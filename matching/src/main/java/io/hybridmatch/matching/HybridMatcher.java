@@ -30,7 +30,8 @@ import java.util.concurrent.Executors;
 /**
  * Hybrid matching, both ways: (1) Elasticsearch BM25 recall under the filters, (2) FAISS nearest vectors under the
  * same filters, (3) fusion of the two lists, (4) feature scoring of the fused pool (skills coverage, occupation fit,
- * the occupation's agreement with the pool's top hits ({@link OccupationConsensus}), seniority fit, distance,
+ * the occupation's and the skills' agreement with the pool's top hits ({@link OccupationConsensus},
+ * {@link SkillConsensus}), seniority fit, distance,
  * experience, languages, education) combined with the retrieval score by category weights
  * (the ranking model's for the direction, {@link RankingModel}, under the deployment's overrides and the request's
  * own), with an explanation per hit. Stateless: safe for concurrent requests.
@@ -50,7 +51,8 @@ public final class HybridMatcher {
     private final VectorRetriever vector;
     private final TargetFilters filters;
     private final FeatureScorer scorer;
-    private final OccupationConsensus consensus;
+    private final OccupationConsensus occupationConsensus;
+    private final SkillConsensus skillConsensus = new SkillConsensus();
     private final boolean prefetch;
 
     /**
@@ -84,7 +86,7 @@ public final class HybridMatcher {
         this.vector = new VectorRetriever(es);
         this.filters = new TargetFilters(normalizer.skills(), normalizer.taxonomy());
         this.scorer = new FeatureScorer(Gazetteer.bundled(), normalizer.taxonomy());
-        this.consensus = new OccupationConsensus(normalizer.taxonomy());
+        this.occupationConsensus = new OccupationConsensus(normalizer.taxonomy());
     }
 
     public MatchResult match(MatchQuery query) {
@@ -197,7 +199,8 @@ public final class HybridMatcher {
                 others.add(Subject.scored(target.kind().fromRecord(withId(target, doc, id))));
             }
         }
-        List<Double> consensus = this.consensus.of(others.stream().map(Subject::occupation).toList());
+        List<Double> occupationConsensus = this.occupationConsensus.of(others.stream().map(Subject::occupation).toList());
+        List<Double> skillConsensus = this.skillConsensus.of(others.stream().map(Subject::skills).toList());
         boolean candidates = target.kind() == DocumentKind.CANDIDATE;
         List<MatchHit> scored = new ArrayList<>();
         for (int i = 0; i < others.size(); i++) {
@@ -205,7 +208,8 @@ public final class HybridMatcher {
             Subject offer = candidates ? source : other;
             Subject candidate = candidates ? other : source;
             scored.add(score(query, other.id(), offer, candidate, fused.get(other.id()) / (maxFused > 0 ? maxFused : 1),
-                    fused.get(other.id()), consensus.get(i), weights, keywordList, vectorList));
+                    fused.get(other.id()), poolCriteria(occupationConsensus.get(i), skillConsensus.get(i)), weights,
+                    keywordList, vectorList));
         }
         scored.sort(Comparator.comparingDouble((MatchHit h) -> -h.score()).thenComparingLong(MatchHit::id));
         int from = Math.min(scored.size(), query.page() * query.size());
@@ -218,8 +222,8 @@ public final class HybridMatcher {
     }
 
     private MatchHit score(MatchQuery query, long id, Subject offer, Subject candidate, double retrieval, double fusedScore,
-                           Double consensus, Map<String, Double> weights, RankedList keywordList,
-                           RankedList vectorList) {
+                           Map<Criterion, Double> poolCriteria, Map<String, Double> weights,
+                           RankedList keywordList, RankedList vectorList) {
         FeatureScorer.Features features = scorer.score(query.direction(), offer, candidate);
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Double> categoryWeights = new LinkedHashMap<>();
@@ -227,9 +231,7 @@ public final class HybridMatcher {
         categoryWeights.put(RankingModel.RETRIEVAL, weights.getOrDefault(RankingModel.RETRIEVAL, 0.0));
         Map<Criterion, Double> criteria = new EnumMap<>(Criterion.class);
         criteria.putAll(features.scores());
-        if (consensus != null) {
-            criteria.put(Criterion.OCCUPATION_CONSENSUS, consensus);
-        }
+        criteria.putAll(poolCriteria);
         criteria.forEach((criterion, value) -> {
             scores.put(criterion.key(), value);
             categoryWeights.put(criterion.key(), weights.getOrDefault(criterion.key(), 0.0)
@@ -254,6 +256,18 @@ public final class HybridMatcher {
         // a weighted mean of scores in [0, 1]; its float sum can land an ulp above 1 (the contract's maximum)
         return new MatchHit(id, Math.min(1.0, score), 0, new Explanation(skills.matched(), skills.missing(), skills.inferred(),
                 features.occupations(), categories, retrievers, fusedScore));
+    }
+
+    /** The categories a document gets from its place in the pool, where it has them. */
+    private static Map<Criterion, Double> poolCriteria(Double occupationConsensus, Double skillConsensus) {
+        Map<Criterion, Double> criteria = new EnumMap<>(Criterion.class);
+        if (occupationConsensus != null) {
+            criteria.put(Criterion.OCCUPATION_CONSENSUS, occupationConsensus);
+        }
+        if (skillConsensus != null) {
+            criteria.put(Criterion.SKILL_CONSENSUS, skillConsensus);
+        }
+        return criteria;
     }
 
     private VectorStore store(SearchIndex index) {

@@ -8,14 +8,12 @@ import java.util.Map;
 
 /**
  * How well a pooled document's occupation agrees with the occupations the retrievers ranked highest for the query:
- * the mean occupation fit (same 1, adjacent 0.5) of the document with the top {@value #NEIGHBOURS} of the fused pool,
- * each weighed by 1/rank, the document itself left out. Evidence independent of how the query's own title was read:
+ * the mean occupation fit (same 1, adjacent 0.5) of the document with the {@link PoolTop} of the fused pool, the
+ * document itself left out. Evidence independent of how the query's own title was read:
  * when the text retrieves the right people but the query's occupation is misread, the neighbourhood still names
  * theirs.
  */
 final class OccupationConsensus {
-
-    static final int NEIGHBOURS = 20;
 
     private final Taxonomy taxonomy;
 
@@ -31,11 +29,10 @@ final class OccupationConsensus {
     List<Double> of(List<String> occupations) {
         Map<String, Double> weightOf = new HashMap<>();
         double total = 0;
-        int top = Math.min(NEIGHBOURS, occupations.size());
-        for (int rank = 0; rank < top; rank++) {
-            total += weight(rank);
+        for (int rank = 0; rank < PoolTop.size(occupations.size()); rank++) {
+            total += PoolTop.weight(rank);
             if (occupations.get(rank) != null) {
-                weightOf.merge(occupations.get(rank), weight(rank), Double::sum);
+                weightOf.merge(occupations.get(rank), PoolTop.weight(rank), Double::sum);
             }
         }
         Map<String, Double> agreement = new HashMap<>();
@@ -48,13 +45,9 @@ final class OccupationConsensus {
             }
             double agree = agreement.computeIfAbsent(occupation, o -> weightOf.entrySet().stream()
                     .mapToDouble(e -> e.getValue() * taxonomy.occupationFit(o, e.getKey()).score()).sum());
-            double own = rank < top ? weight(rank) : 0;
+            double own = PoolTop.own(rank);
             consensus.add(total - own > 0 ? (agree - own) / (total - own) : 0);
         }
         return consensus;
-    }
-
-    private static double weight(int rank) {
-        return 1.0 / (rank + 1);
     }
 }

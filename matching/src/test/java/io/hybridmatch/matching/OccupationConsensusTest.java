@@ -32,14 +32,14 @@ class OccupationConsensusTest {
 
     @Test
     void aDocumentPastTheTopIsScoredByAllOfIt() {
-        List<String> pool = new ArrayList<>(Collections.nCopies(OccupationConsensus.NEIGHBOURS, "welder"));
+        List<String> pool = new ArrayList<>(Collections.nCopies(PoolTop.SIZE, "welder"));
         pool.add("java_developer");
         pool.add("welder");
 
         List<Double> scores = consensus.of(pool);
 
-        assertThat(scores.get(OccupationConsensus.NEIGHBOURS)).isZero();
-        assertThat(scores.get(OccupationConsensus.NEIGHBOURS + 1)).isEqualTo(1.0);
+        assertThat(scores.get(PoolTop.SIZE)).isZero();
+        assertThat(scores.get(PoolTop.SIZE + 1)).isEqualTo(1.0);
     }
 
     @Test
