@@ -23,6 +23,14 @@ public final class TaskMessageDecoder {
             "group_index", "retries", "timelimit", "root_id", "parent_id", "argsrepr", "kwargsrepr", "origin",
             "ignore_result", "compression");
 
+    /**
+     * Headers RabbitMQ adds to a delivery when it dead-letters the message (an expired step of a delay queue) or counts
+     * its redeliveries (quorum queues): about this delivery, not the task, so a retry built from the task must not
+     * carry them (a retry still holding {@code x-death} would pass for a delayed task coming back).
+     */
+    private static final List<String> BROKER_HEADER_PREFIXES = List.of("x-death", "x-first-death-", "x-last-death-",
+            "x-delivery-count");
+
     private final int maxBodyBytes;
 
     public TaskMessageDecoder() {
@@ -70,7 +78,7 @@ public final class TaskMessageDecoder {
                 .kwargs(kwargs);
         readEmbed(b, embed);
         readCommonFields(b, h);
-        Map<String, Object> extra = new LinkedHashMap<>(headers);
+        Map<String, Object> extra = taskHeaders(headers);
         extra.keySet().removeAll(V2_HEADERS);
         return b.argsrepr(h.string("argsrepr"))
                 .kwargsrepr(h.string("kwargsrepr"))
@@ -99,9 +107,16 @@ public final class TaskMessageDecoder {
         if (map.containsKey("taskset")) {
             b.group(body.string("taskset"));
         }
-        Map<String, Object> extra = new LinkedHashMap<>(headers == null ? Map.of() : headers);
+        Map<String, Object> extra = taskHeaders(headers == null ? Map.of() : headers);
         extra.remove("compression");
         return b.extraHeaders(extra).properties(properties).build();
+    }
+
+    /** The message's headers without the broker's own ({@link #BROKER_HEADER_PREFIXES}). */
+    private static Map<String, Object> taskHeaders(Map<String, Object> headers) {
+        Map<String, Object> task = new LinkedHashMap<>(headers);
+        task.keySet().removeIf(name -> BROKER_HEADER_PREFIXES.stream().anyMatch(name::startsWith));
+        return task;
     }
 
     private static void readEmbed(TaskMessage.Builder b, Fields embed) throws RejectedMessageException {

@@ -164,6 +164,22 @@ class TaskMessageDecoderTest {
     }
 
     @Test
+    void leavesOutTheHeadersTheBrokerAddsWhenItDeadLetters() throws Exception {
+        Samples.Delivery d = Samples.taskMessage(0);
+        Map<String, Object> headers = new LinkedHashMap<>(d.headers());
+        headers.put("x-death", List.of(Map.of("queue", "celery.delay.250", "reason", "expired", "count", 1L)));
+        headers.put("x-first-death-queue", "celery.delay.250");
+        headers.put("x-first-death-reason", "expired");
+        headers.put("x-last-death-exchange", "");
+        headers.put("x-delivery-count", 2L);
+        headers.put("x-tenant", "acme");
+
+        TaskMessage m = decoder.decode(d.properties(), headers, d.body());
+
+        assertThat(m.extraHeaders()).containsOnlyKeys("x-tenant");
+    }
+
+    @Test
     void readsNaNLikePythonJson() throws Exception {
         Samples.Delivery d = Samples.taskMessage(1);
         byte[] body = "[[NaN, Infinity], {}, {}]".getBytes(StandardCharsets.UTF_8);
