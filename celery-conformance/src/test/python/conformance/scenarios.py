@@ -96,6 +96,13 @@ simple('basic.missing_argument', 'conformance.add', (1,))
 simple('basic.unexpected_kwarg', 'conformance.add', (1, 2), {'z': 3})
 simple('basic.not_registered', 'conformance.missing', (1,))
 
+# --- compression: kombu compresses the body and names the method in a `compression` header --------------------------
+
+for method in ('zlib', 'bzip2', 'lzma'):
+    simple(f'compression.{method}', 'conformance.echo', ('compresses well ' * 512,), compression=method)
+simple('compression.failure', 'conformance.fail', ('ValueError', 'compressed and failed'), compression='zlib')
+
+
 # --- exceptions -----------------------------------------------------------------------------------------------------
 
 simple('exc.value_error', 'conformance.fail', ('ValueError', 'bad value'))
@@ -313,6 +320,13 @@ def canvas_chain_failing(ctx):
                     ctx.sig('conformance.fail', 'ValueError', 'chain broke', role='s2', immutable=True),
                     add(ctx, 10, role='s3'), add(ctx, 100, role='s4')).apply_async())
     observe_all(ctx, 's4', 's3', 's2', 's1')
+
+
+@scenario('canvas.chain_compressed')
+def canvas_chain_compressed(ctx):
+    """The chain's first message compressed: its later steps are sent by the worker."""
+    ctx.adopt(chain(add(ctx, 1, 2, role='s1'), add(ctx, 3, role='s2')).apply_async(compression='zlib'))
+    observe_all(ctx, 's2', 's1')
 
 
 @scenario('canvas.immutable')
