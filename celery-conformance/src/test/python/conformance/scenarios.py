@@ -7,7 +7,7 @@ and the last (the worker shuts down).
 import time
 from datetime import datetime, timedelta, timezone
 
-from celery import chain, chord, group
+from celery import chain, chord, group, xmap, xstarmap
 from celery_progress.backend import KnownResult, Progress
 from kombu import Exchange, Queue
 
@@ -342,12 +342,12 @@ def canvas_group(ctx):
     observe_all(ctx, 'g0', 'g1', 'g2')
 
 
-def chord_outcome(ctx, header, body_role):
+def chord_outcome(ctx, header, body_role, body=None):
     # the body's parent is whichever header task finished last
     for task_id in (s.options['task_id'] for s in header):
         ctx.norm.role(task_id, 'a header task')
     try:
-        res = ctx.adopt(chord(header)(ctx.sig('conformance.total', role=body_role)))
+        res = ctx.adopt(chord(header)(body or ctx.sig('conformance.total', role=body_role)))
     except Exception as e:  # rpc:// refuses chords on the client side
         ctx.record('send', {'raised': {'type': type(e).__name__, 'args': list(e.args)}})
         return
@@ -365,6 +365,38 @@ def canvas_chord(ctx):
 def canvas_chord_failing(ctx):
     chord_outcome(ctx, [add(ctx, 1, 1, role='h1'),
                         ctx.sig('conformance.fail', 'ValueError', 'header broke', role='h2', immutable=True)], 'body')
+
+
+@scenario('canvas.chord_failing_body')
+def canvas_chord_failing_body(ctx):
+    chord_outcome(ctx, [add(ctx, 1, 1, role='h1'), add(ctx, 2, 2, role='h2')], 'body',
+                  ctx.sig('conformance.fail', 'ValueError', 'body broke', role='body', immutable=True))
+
+
+@scenario('canvas.group_failing_member')
+def canvas_group_failing_member(ctx):
+    res = ctx.adopt(group(add(ctx, 1, 1, role='g1'),
+                          ctx.sig('conformance.fail', 'ValueError', 'member broke', role='g2'),
+                          add(ctx, 3, 3, role='g3')).apply_async())
+    ctx.record('group.get', ctx.outcome(res))
+    observe_all(ctx, 'g2', 'g1', 'g3')
+
+
+def builtin(ctx, signature):
+    """Celery's built-in canvas tasks (celery.map, celery.starmap): the task called once per item, in the worker."""
+    res = signature.apply_async()
+    ctx.record('get', ctx.outcome(res))
+    ctx.record('state', res.state)
+
+
+@scenario('canvas.map')
+def canvas_map(ctx):
+    builtin(ctx, xmap(ctx.app.signature('conformance.echo'), ['a', 'b', 'c'], app=ctx.app))
+
+
+@scenario('canvas.starmap')
+def canvas_starmap(ctx):
+    builtin(ctx, xstarmap(ctx.app.signature('conformance.add'), [(1, 2), (3, 4)], app=ctx.app))
 
 
 @scenario('canvas.group_in_chain')

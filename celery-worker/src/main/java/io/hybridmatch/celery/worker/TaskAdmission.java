@@ -68,7 +68,8 @@ public final class TaskAdmission {
         return run;
     }
 
-    private static String shortName(String task) {
+    /** The Python function's name Celery's TypeError texts use: the task name's last part. */
+    static String shortName(String task) {
         return task.substring(task.lastIndexOf('.') + 1);
     }
 }

@@ -5,7 +5,10 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The tasks of this worker by Celery name; two handlers with one name are a configuration error. */
+/**
+ * The tasks of this worker by Celery name, with Celery's canvas built-ins ({@link CanvasBuiltins}) unless a handler
+ * takes their name; two handlers with one name are a configuration error.
+ */
 public final class TaskRegistry {
 
     private final Map<String, CeleryTaskHandler> byName = new TreeMap<>();
@@ -16,6 +19,7 @@ public final class TaskRegistry {
                 throw new IllegalStateException("two task handlers are named " + handler.name());
             }
         }
+        CanvasBuiltins.handlers(byName::get).forEach(builtin -> byName.putIfAbsent(builtin.name(), builtin));
     }
 
     public Map<String, CeleryTaskHandler> byName() {
