@@ -7,7 +7,7 @@ and the last (the worker shuts down).
 import time
 from datetime import datetime, timedelta, timezone
 
-from celery import chain, chord, group, xmap, xstarmap
+from celery import chain, chord, chunks, group, xmap, xstarmap
 from celery_progress.backend import KnownResult, Progress
 from kombu import Exchange, Queue
 
@@ -397,6 +397,17 @@ def canvas_map(ctx):
 @scenario('canvas.starmap')
 def canvas_starmap(ctx):
     builtin(ctx, xstarmap(ctx.app.signature('conformance.add'), [(1, 2), (3, 4)], app=ctx.app))
+
+
+@scenario('canvas.chunks')
+def canvas_chunks(ctx):
+    """chunks: a group of celery.starmap tasks over parts of the items. Celery 5.2 routes the parts by their own name
+    (`celery.starmap`), not the task's, so without a route of their own they go to the default queue: sent to the
+    worker's queue here, as a project would route them."""
+    res = chunks(ctx.app.signature('conformance.add'), [(i, i) for i in range(5)], 2, app=ctx.app).apply_async(
+        queue=settings.QUEUE)
+    ctx.record('parts', [ctx.outcome(part, timeout=4) for part in res.results])
+    ctx.record('get', ctx.outcome(res))
 
 
 @scenario('canvas.group_in_chain')
