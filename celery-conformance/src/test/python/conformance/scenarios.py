@@ -535,15 +535,20 @@ def inspect_query_task(ctx):
 
 @scenario('inspect.reserved')
 def inspect_reserved(ctx):
-    """Two running sleeps fill the pool (-c 2); the third is reserved (prefetched, not started)."""
+    """Two running sleeps fill the pool (-c 2); the third is reserved (prefetched, not started); none once all ran."""
     for role in ('busy1', 'busy2', 'waiting'):
-        ctx.send('conformance.sleep', (1.5,), role=role)
+        ctx.send('conformance.sleep', (3,), role=role)
     ctx.wait_started('busy2')
     reply = ctx.inspect('reserved')
     ctx.record_shape('reply', reply)
     ctx.record('ids', [t.get('id') for t in reply] if isinstance(reply, list) else reply)
+    queried = ctx.inspect('query_task', ctx.ids['waiting'])
+    ctx.record('query_task', {k: v[0] if isinstance(v, list) else v for k, v in queried.items()}
+               if isinstance(queried, dict) else queried)
     for role in ('busy1', 'busy2', 'waiting'):
         ctx.outcome(ctx.result(role))
+    after = ctx.inspect('reserved')
+    ctx.record('ids_after', [t.get('id') for t in after] if isinstance(after, list) else after)
 
 
 @scenario('inspect.scheduled')

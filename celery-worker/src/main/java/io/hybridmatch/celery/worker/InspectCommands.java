@@ -3,6 +3,7 @@ package io.hybridmatch.celery.worker;
 import io.hybridmatch.celery.ControlReplies;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class InspectCommands {
     }
 
     private final WorkerState state;
+    private final PrefetchedTasks prefetched;
     private final RevokedTasks revoked;
     private final Collection<String> taskNames;
     private final RateLimits rateLimits;
@@ -31,14 +33,23 @@ public final class InspectCommands {
     private final Settings settings;
     private final ProcessUsage usage = ProcessUsage.self();
 
-    public InspectCommands(WorkerState state, RevokedTasks revoked, Collection<String> taskNames,
-                           RateLimits rateLimits, TaskConsumers consumers, Settings settings) {
+    public InspectCommands(WorkerState state, PrefetchedTasks prefetched, RevokedTasks revoked,
+                           Collection<String> taskNames, RateLimits rateLimits, TaskConsumers consumers,
+                           Settings settings) {
         this.state = state;
+        this.prefetched = prefetched;
         this.revoked = revoked;
         this.taskNames = List.copyOf(taskNames);
         this.rateLimits = rateLimits;
         this.consumers = consumers;
         this.settings = settings;
+    }
+
+    /** Celery's reserved requests: the ones waiting for their rate limit, then the prefetched ones. */
+    private List<ControlReplies.ActiveTask> reserved() {
+        List<ControlReplies.ActiveTask> reserved = new ArrayList<>(state.reserved());
+        reserved.addAll(prefetched.list());
+        return reserved;
     }
 
     public Map<String, RemoteCommand> commands() {
@@ -52,11 +63,13 @@ public final class InspectCommands {
                 Map.entry("ping", a -> ControlReplies.pong()),
                 Map.entry("registered", a -> ControlReplies.registered(taskNames, rateLimits.texts())),
                 Map.entry("active", a -> ControlReplies.active(state.active(), state.hostname(), a.flag("safe"))),
-                Map.entry("reserved", a -> ControlReplies.active(state.reserved(), state.hostname(), false)),
+                Map.entry("reserved", a -> ControlReplies.active(reserved(), state.hostname(), false)),
                 Map.entry("scheduled", a -> ControlReplies.scheduled(state.scheduled(), state.hostname())),
                 Map.entry("query_task", a -> {
                     List<String> ids = ControlReplies.taskIds(a.required("ids"));
-                    return ControlReplies.queryTask(state.find(ids), state.hostname());
+                    List<ControlReplies.ActiveTask> found = new ArrayList<>(state.find(ids));
+                    prefetched.list().stream().filter(task -> ids.contains(task.message().id())).forEach(found::add);
+                    return ControlReplies.queryTask(found, state.hostname());
                 }),
                 Map.entry("revoked", a -> revoked.ids()),
                 Map.entry("active_queues", a -> ControlReplies.activeQueues(consumers.queues())),

@@ -36,12 +36,14 @@ public final class TaskConsumer implements ChannelAwareMessageListener {
     private final DelayQueues delays;
     private final TaskMetrics metrics;
     private final WorkerState state;
+    private final PrefetchedTasks prefetched;
     private final Map<Channel, ChannelAcks> acks = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     public TaskConsumer(TaskAdmission admission, TaskExecution execution, DeadLetters deadLetters, DelayQueues delays,
-                        TaskMetrics metrics, WorkerState state) {
+                        TaskMetrics metrics, WorkerState state, PrefetchedTasks prefetched) {
         this.state = state;
+        this.prefetched = prefetched;
         this.admission = admission;
         this.execution = execution;
         this.deadLetters = deadLetters;
@@ -51,6 +53,8 @@ public final class TaskConsumer implements ChannelAwareMessageListener {
 
     @Override
     public void onMessage(Message message, Channel channel) throws Exception {
+        prefetched.taken(message.getMessageProperties().getConsumerTag(),
+                message.getMessageProperties().getDeliveryTag(), channel);
         ChannelAcks channelAcks = acksOf(channel);
         ChannelAcks.Delivery delivery = channelAcks.begin(message.getMessageProperties().getDeliveryTag());
         CompletionStage<Void> outcome;

@@ -91,7 +91,7 @@ public final class WorkerState {
                 parked.values().stream()).toList();
     }
 
-    /** Waiting for their rate limit: Celery's reserved requests. */
+    /** Waiting for their rate limit: Celery's reserved requests, with the prefetched ones ({@link PrefetchedTasks}). */
     public List<ControlReplies.ActiveTask> reserved() {
         return waiting.values().stream().filter(task -> task.message().eta() == null).toList();
     }

@@ -17,6 +17,7 @@ import io.hybridmatch.celery.worker.DjangoDbResultBackend;
 import io.hybridmatch.celery.worker.FollowUpQueues;
 import io.hybridmatch.celery.worker.InspectCommands;
 import io.hybridmatch.celery.worker.Mingle;
+import io.hybridmatch.celery.worker.PrefetchedTasks;
 import io.hybridmatch.celery.worker.RateLimits;
 import io.hybridmatch.celery.worker.RedisResultBackend;
 import io.hybridmatch.celery.worker.RemoteControlListener;
@@ -63,6 +64,7 @@ import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -198,7 +200,8 @@ public class CeleryWorkerAutoConfiguration {
     TaskConsumer taskConsumer(TaskRegistry tasks, WorkerProperties properties, ResultBackend results,
                               ConfirmedPublisher publisher, DelayQueues delays, RevokedTasks revoked,
                               WorkerEvents events, WorkerState state, TaskThreads threads,
-                              RateLimits rateLimits, ObjectProvider<MeterRegistry> registries, AmqpAdmin admin) {
+                              RateLimits rateLimits, ObjectProvider<MeterRegistry> registries, AmqpAdmin admin,
+                              PrefetchedTasks prefetched) {
         TaskMetrics metrics = new TaskMetrics(registries.getIfAvailable(SimpleMeterRegistry::new));
         Clock clock = Clock.systemUTC();
         TaskAdmission admission = new TaskAdmission(new TaskMessageDecoder(properties.maxBodyBytes()), tasks.byName(),
@@ -212,7 +215,19 @@ public class CeleryWorkerAutoConfiguration {
                 state, metrics, threads, rateLimits, revoked),
                 encoder, new FollowUpMessages(clock, routes), new TaskExecution.Defaults(properties.maxRetries(),
                 properties.defaultRetryDelay(), properties.trackStarted()), clock);
-        return new TaskConsumer(admission, execution, new DeadLetters(publisher), delays, metrics, state);
+        return new TaskConsumer(admission, execution, new DeadLetters(publisher), delays, metrics, state, prefetched);
+    }
+
+    /** Task messages delivered and not taken yet (inspect reserved), seen by the client as it reads them. */
+    @Bean
+    PrefetchedTasks prefetchedTasks(WorkerProperties properties, WorkerState state) {
+        return new PrefetchedTasks(new TaskMessageDecoder(properties.maxBodyBytes()),
+                new DefaultMessagePropertiesConverter(LONG_STRING_LIMIT), state.pid());
+    }
+
+    @Bean
+    ConnectionFactoryCustomizer prefetchedTasksListener(PrefetchedTasks prefetched) {
+        return factory -> factory.setTrafficListener(prefetched);
     }
 
     /** Static: a post-processor, made before the connection factory it configures. */
@@ -263,7 +278,8 @@ public class CeleryWorkerAutoConfiguration {
 
     @Bean
     InspectCommands inspectCommands(WorkerState state, RevokedTasks revoked, TaskRegistry tasks, RateLimits rateLimits,
-                                    TaskConsumers consumers, WorkerProperties properties, RabbitProperties rabbit) {
+                                    TaskConsumers consumers, WorkerProperties properties, RabbitProperties rabbit,
+                                    PrefetchedTasks prefetched) {
         String vhost = rabbit.determineVirtualHost() == null ? "/" : rabbit.determineVirtualHost();
         Map<String, Object> broker = new LinkedHashMap<>();
         broker.put("hostname", rabbit.determineHost());
@@ -301,7 +317,7 @@ public class CeleryWorkerAutoConfiguration {
         String software = WorkerEvents.SOFTWARE + ":" + WorkerEvents.VERSION + " java:" + Runtime.version();
         String platform = "system:" + System.getProperty("os.name") + " arch:" + System.getProperty("os.arch")
                 + "\n            kernel version:" + System.getProperty("os.version") + " imp:Java";
-        return new InspectCommands(state, revoked, tasks.byName().keySet(), rateLimits, consumers,
+        return new InspectCommands(state, prefetched, revoked, tasks.byName().keySet(), rateLimits, consumers,
                 new InspectCommands.Settings(conf, broker, properties.prefetch(), software, platform,
                         properties.resultBackend()));
     }
