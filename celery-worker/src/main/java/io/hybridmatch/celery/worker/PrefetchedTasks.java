@@ -73,18 +73,14 @@ public final class PrefetchedTasks implements TrafficListener {
     /** A consumer takes the delivery: it is no longer waiting. */
     void taken(String consumerTag, long deliveryTag, Channel channel) {
         waiting.remove(new Key(consumerTag, deliveryTag));
-        channelOf.putIfAbsent(consumerTag, channel);
+        if (channelOf.putIfAbsent(consumerTag, channel) == null) {
+            forgetClosedChannels(); // a new consumer, often one replacing a lost one: the lost ones' go
+        }
     }
 
     /** The waiting task messages, as Celery lists its reserved requests (one that does not decode is left out). */
     public List<ControlReplies.ActiveTask> list() {
-        channelOf.entrySet().removeIf(entry -> {
-            boolean closed = !entry.getValue().isOpen();
-            if (closed) {
-                waiting.keySet().removeIf(key -> key.consumerTag().equals(entry.getKey()));
-            }
-            return closed;
-        });
+        forgetClosedChannels();
         List<ControlReplies.ActiveTask> tasks = new ArrayList<>();
         waiting.values().forEach(delivery -> {
             MessageProperties properties = converter.toMessageProperties(delivery.properties(), delivery.envelope(),
@@ -99,6 +95,17 @@ public final class PrefetchedTasks implements TrafficListener {
             }
         });
         return tasks;
+    }
+
+    /** A closed channel's deliveries are the broker's again (it gives them to another consumer). */
+    private void forgetClosedChannels() {
+        channelOf.entrySet().removeIf(entry -> {
+            boolean closed = !entry.getValue().isOpen();
+            if (closed) {
+                waiting.keySet().removeIf(key -> key.consumerTag().equals(entry.getKey()));
+            }
+            return closed;
+        });
     }
 
     private void forget(String consumerTag) {
