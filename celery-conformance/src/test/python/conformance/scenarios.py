@@ -512,13 +512,23 @@ def inspect_active_queues(ctx):
     ctx.record('queues', ctx.queue_names())
 
 
+def request_ids(reply):
+    """The task ids of an `inspect active/reserved` reply (a list of Request.info() dicts); any other reply as is."""
+    return [t.get('id') for t in reply] if isinstance(reply, list) else reply
+
+
+def query_states(reply):
+    """`inspect query_task`'s state per task id ({id: [state, info]}); any other reply as is."""
+    return {k: v[0] if isinstance(v, list) else v for k, v in reply.items()} if isinstance(reply, dict) else reply
+
+
 @scenario('inspect.active')
 def inspect_active(ctx):
     ctx.send('conformance.sleep', (1.5,), role='task')
     ctx.wait_started('task')
     reply = ctx.inspect('active')
     ctx.record_shape('reply', reply)
-    ctx.record('ids', [t.get('id') for t in reply] if isinstance(reply, list) else reply)
+    ctx.record('ids', request_ids(reply))
     ctx.outcome(ctx.result('task'))
 
 
@@ -528,8 +538,7 @@ def inspect_query_task(ctx):
     ctx.wait_started('task')
     reply = ctx.inspect('query_task', res.id)
     ctx.record_shape('reply', reply)
-    ctx.record('states', {k: v[0] if isinstance(v, list) else v for k, v in reply.items()}
-               if isinstance(reply, dict) else reply)
+    ctx.record('states', query_states(reply))
     ctx.outcome(res)
 
 
@@ -541,14 +550,11 @@ def inspect_reserved(ctx):
     ctx.wait_started('busy2')
     reply = ctx.inspect('reserved')
     ctx.record_shape('reply', reply)
-    ctx.record('ids', [t.get('id') for t in reply] if isinstance(reply, list) else reply)
-    queried = ctx.inspect('query_task', ctx.ids['waiting'])
-    ctx.record('query_task', {k: v[0] if isinstance(v, list) else v for k, v in queried.items()}
-               if isinstance(queried, dict) else queried)
+    ctx.record('ids', request_ids(reply))
+    ctx.record('query_task', query_states(ctx.inspect('query_task', ctx.ids['waiting'])))
     for role in ('busy1', 'busy2', 'waiting'):
         ctx.outcome(ctx.result(role))
-    after = ctx.inspect('reserved')
-    ctx.record('ids_after', [t.get('id') for t in after] if isinstance(after, list) else after)
+    ctx.record('ids_after', request_ids(ctx.inspect('reserved')))
 
 
 @scenario('inspect.scheduled')
