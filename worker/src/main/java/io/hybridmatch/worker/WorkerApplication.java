@@ -1,5 +1,6 @@
 package io.hybridmatch.worker;
 
+import io.hybridmatch.celery.worker.boot.EarlyMingle;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +13,6 @@ public class WorkerApplication {
     public static final String CONFIG_NAME = "spring.config.name=worker";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(WorkerApplication.class).properties(CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(WorkerApplication.class).properties(CONFIG_NAME).listeners(new EarlyMingle()).run(args);
     }
 }

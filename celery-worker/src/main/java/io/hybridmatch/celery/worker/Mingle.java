@@ -1,12 +1,16 @@
 package io.hybridmatch.celery.worker;
 
+import io.hybridmatch.celery.LamportClock;
 import io.hybridmatch.celery.RejectedMessageException;
 import io.hybridmatch.celery.RemoteControl;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +19,7 @@ import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
@@ -26,9 +31,10 @@ import org.springframework.context.SmartLifecycle;
  * theirs, so a task revoked before this worker started is refused here too. Best effort: a broker problem only
  * skips the sync, as a worker alone would. Disabled, it does nothing (Celery's {@code --without-mingle}).
  * <p>
- * The sync begins as soon as this bean is built, in a thread of its own, and {@link #start()} (before the task
- * consumers start) waits for it: its second of waiting for replies overlaps the creation of the rest of the context
- * instead of adding to the start-up.
+ * The {@code hello} is sent before the task consumers start, and {@link #start()} (before they start) reads what
+ * came back: its second of waiting for replies overlaps the start-up instead of adding to it. When the application
+ * sent it before its context was built ({@link MingleHello}, same node and broker), those replies are used;
+ * otherwise the sync begins as this bean is built, in a thread of its own.
  */
 public final class Mingle implements SmartLifecycle, InitializingBean, DisposableBean {
 
@@ -40,44 +46,74 @@ public final class Mingle implements SmartLifecycle, InitializingBean, Disposabl
     private final AmqpAdmin admin;
     private final WorkerState state;
     private final RevokedTasks revoked;
+    private final MingleHello sentBefore;
     private volatile boolean running;
-    private FutureTask<Integer> sync;
+    private Future<MingleHello.Replies> replies;
 
-    public Mingle(boolean enabled, RabbitTemplate template, AmqpAdmin admin, WorkerState state, RevokedTasks revoked) {
+    /** @param sentBefore the {@code hello} the application sent before its context was built, or null */
+    public Mingle(boolean enabled, RabbitTemplate template, AmqpAdmin admin, WorkerState state, RevokedTasks revoked,
+                  MingleHello sentBefore) {
         this.enabled = enabled;
         this.template = template;
         this.admin = admin;
         this.state = state;
         this.revoked = revoked;
+        this.sentBefore = sentBefore;
     }
 
     @Override
     public void afterPropertiesSet() {
-        if (enabled) {
-            log.info("mingle: searching for neighbors");
-            sync = new FutureTask<>(this::sync);
-            Thread.ofPlatform().daemon().name("mingle").start(sync);
+        if (!enabled) {
+            return;
         }
+        if (sentBefore != null && sentBefore.hostname().equals(state.hostname())) {
+            replies = sentBefore.replies();
+            return;
+        }
+        log.info("mingle: searching for neighbors");
+        FutureTask<MingleHello.Replies> sync = new FutureTask<>(() -> hello(template, admin, state.hostname()));
+        Thread.ofPlatform().daemon().name("mingle").start(sync);
+        replies = sync;
     }
 
     @Override
     public void start() {
         running = true;
-        if (sync == null) {
+        if (replies == null) {
             return;
         }
         try {
-            int nodes = sync.get();
+            MingleHello.Replies got = replies.get();
+            if (!got.broker().equals(broker(template.getConnectionFactory()))) {
+                // sent before the context through another broker than the worker's (a connection-details bean)
+                log.info("mingle: the hello sent at start-up went to {}, searching for neighbors again", got.broker());
+                got = hello(template, admin, state.hostname());
+            }
+            int nodes = 0;
+            RemoteControl control = new RemoteControl(state.hostname(), state.clock());
+            for (Message reply : got.messages()) {
+                nodes += merge(control, reply);
+            }
             log.info(nodes > 0 ? "mingle: sync with {} nodes" : "mingle: all alone", nodes);
-        } catch (ExecutionException e) {
-            log.warn("mingle: sync failed, starting alone", e.getCause());
+        } catch (ExecutionException | RuntimeException e) {
+            log.warn("mingle: sync failed, starting alone", e instanceof ExecutionException ? e.getCause() : e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private int sync() {
-        RemoteControl control = new RemoteControl(state.hostname(), state.clock());
+    /** The broker a connection factory reaches, as {@link MingleHello.Replies} names it. */
+    public static String broker(ConnectionFactory factory) {
+        return factory.getUsername() + "@" + factory.getHost() + ":" + factory.getPort() + "/" + factory.getVirtualHost();
+    }
+
+    /**
+     * Broadcasts {@code hello} from {@code hostname} and collects the replies for one second, as Celery's
+     * {@code inspect(timeout=1.0).hello()}; they are merged by {@link #start()}.
+     */
+    public static MingleHello.Replies hello(RabbitTemplate template, AmqpAdmin admin, String hostname) {
+        // the replies' clocks are merged with the worker's in start(); this one only stamps the broadcast
+        RemoteControl control = new RemoteControl(hostname, new LamportClock());
         String replyKey = UUID.randomUUID().toString();
         // as kombu's reply queue, but not auto-delete: each receive ends its consumer, which would delete it
         Queue replies = new Queue(replyKey + "." + RemoteControl.REPLY_EXCHANGE, false, true, false,
@@ -88,19 +124,19 @@ public final class Mingle implements SmartLifecycle, InitializingBean, Disposabl
         admin.declareBinding(BindingBuilder.bind(replies).to(replyExchange).with(replyKey));
         try {
             Map<String, Object> arguments = new LinkedHashMap<>();
-            arguments.put("from_node", state.hostname());
+            arguments.put("from_node", hostname);
             arguments.put("revoked", Map.of());
             template.send(RemoteControl.EXCHANGE, "", AmqpMessages.toMessage(control.broadcast("hello", arguments,
                     UUID.randomUUID().toString(), replyKey)));
-            int nodes = 0;
+            List<Message> got = new ArrayList<>();
             long deadline = System.nanoTime() + WAIT.toNanos();
             for (long left = WAIT.toMillis(); left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
                 Message reply = template.receive(replies.getName(), left);
                 if (reply != null) {
-                    nodes += merge(control, reply);
+                    got.add(reply);
                 }
             }
-            return nodes;
+            return new MingleHello.Replies(broker(template.getConnectionFactory()), got);
         } finally {
             admin.deleteQueue(replies.getName());
         }
@@ -139,8 +175,8 @@ public final class Mingle implements SmartLifecycle, InitializingBean, Disposabl
     /** A context that failed before {@link #start()} does not leave the sync waiting on its connection. */
     @Override
     public void destroy() {
-        if (sync != null) {
-            sync.cancel(true);
+        if (replies != null) {
+            replies.cancel(true);
         }
     }
 

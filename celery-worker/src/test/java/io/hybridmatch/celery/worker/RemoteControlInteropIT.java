@@ -2,6 +2,7 @@ package io.hybridmatch.celery.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hybridmatch.celery.worker.boot.EarlyMingle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,8 @@ class RemoteControlInteropIT {
         JsonNode revoked = PythonCelery.script("control_client.py",
                 List.of("revoke_on_node", "py-" + pythonQueue + "@test", REVOKED_BEFORE_START), BACKEND, pythonQueue);
         assertThat(revoked.get("alive").booleanValue()).isTrue();
-        worker = new SpringApplicationBuilder(TestWorkerApplication.class, TestTasks.class).run(
+        // the hello sent before the context is built, as the indexing worker's main sends it
+        worker = new SpringApplicationBuilder(TestWorkerApplication.class, TestTasks.class).listeners(new EarlyMingle()).run(
                 "--hybridmatch.worker.queue=" + QUEUE,
                 "--hybridmatch.worker.result-backend=" + BACKEND, "--hybridmatch.worker.hostname=" + NODE,
                 "--hybridmatch.worker.concurrency=2", "--hybridmatch.worker.heartbeat=1s", "--server.port=0");
@@ -112,7 +114,8 @@ class RemoteControlInteropIT {
         for (String empty : List.of("active", "scheduled", "reserved")) {
             assertThat(inspect(empty).isArray()).as(empty).isTrue();
         }
-        // learnt from the Python worker by mingle at start
+        // learnt from the Python worker by mingle at start, from the hello sent before the context
+        assertThat(worker.containsBean("mingleHelloSentBefore")).isTrue();
         assertThat(inspect("revoked").valueStream().map(JsonNode::asString).toList()).contains(REVOKED_BEFORE_START);
         assertThat(inspect("clock").get("clock").isNumber()).isTrue();
         assertThat(inspect("query_task", "no-such-id")).isEqualTo(JSON.readTree("{}"));

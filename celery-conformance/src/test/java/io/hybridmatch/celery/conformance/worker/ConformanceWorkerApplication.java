@@ -1,5 +1,6 @@
 package io.hybridmatch.celery.conformance.worker;
 
+import io.hybridmatch.celery.worker.boot.EarlyMingle;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -14,6 +15,7 @@ public class ConformanceWorkerApplication {
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(ConformanceWorkerApplication.class);
         application.setDefaultProperties(java.util.Map.of("spring.config.name", "conformance-worker"));
+        application.addListeners(new EarlyMingle()); // as the indexing worker starts
         application.run(args);
     }
 }

@@ -17,6 +17,7 @@ import io.hybridmatch.celery.worker.DjangoDbResultBackend;
 import io.hybridmatch.celery.worker.FollowUpQueues;
 import io.hybridmatch.celery.worker.InspectCommands;
 import io.hybridmatch.celery.worker.Mingle;
+import io.hybridmatch.celery.worker.MingleHello;
 import io.hybridmatch.celery.worker.PrefetchedTasks;
 import io.hybridmatch.celery.worker.RateLimits;
 import io.hybridmatch.celery.worker.RedisResultBackend;
@@ -37,8 +38,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,7 +84,7 @@ public class CeleryWorkerAutoConfiguration {
 
     @Bean
     WorkerState workerState(WorkerProperties properties) {
-        return new WorkerState(properties.hostname() != null ? properties.hostname() : "java@" + localHostName());
+        return new WorkerState(properties.nodeName());
     }
 
     /** Acks late only hold if what a task publishes is confirmed first: refuse to start without confirms. */
@@ -141,8 +140,8 @@ public class CeleryWorkerAutoConfiguration {
     /** Always defined, {@code hybridmatch.worker.mingle} read when it starts: Spring AOT fixes conditions at build. */
     @Bean
     Mingle mingle(RabbitTemplate template, AmqpAdmin admin, WorkerState state, RevokedTasks revoked,
-                  WorkerProperties properties) {
-        return new Mingle(properties.mingle(), template, admin, state, revoked);
+                  WorkerProperties properties, ObjectProvider<MingleHello> sentBefore) {
+        return new Mingle(properties.mingle(), template, admin, state, revoked, sentBefore.getIfAvailable());
     }
 
     @Bean
@@ -350,14 +349,6 @@ public class CeleryWorkerAutoConfiguration {
             return Compression.named(name);
         } catch (RejectedMessageException e) {
             throw new IllegalArgumentException("hybridmatch.worker.result-compression: " + e.getMessage(), e);
-        }
-    }
-
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
         }
     }
 }

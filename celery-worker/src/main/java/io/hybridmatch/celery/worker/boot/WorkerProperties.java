@@ -1,5 +1,7 @@
 package io.hybridmatch.celery.worker.boot;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -97,6 +99,22 @@ public record WorkerProperties(
         }
         taskRoutes = taskRoutes == null ? Map.of() : new LinkedHashMap<>(taskRoutes);
         queueArguments = queueArguments == null ? Map.of() : new LinkedHashMap<>(queueArguments);
+    }
+
+    /** The worker's node name: {@code hostname}, else {@code java@} and this machine's name (Celery's default shape). */
+    public String nodeName() {
+        return nodeName(hostname);
+    }
+
+    static String nodeName(String hostname) {
+        if (hostname != null) {
+            return hostname;
+        }
+        try {
+            return "java@" + InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "java@localhost";
+        }
     }
 
     private static boolean redisBackend(String resultBackend) {
