@@ -17,6 +17,7 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
 
@@ -39,7 +40,8 @@ public final class EarlyMingle implements ApplicationListener<SpringApplicationE
 
     @Override
     public void onApplicationEvent(SpringApplicationEvent event) {
-        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent prepared
+                && !Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) { // the build's AOT step runs main too
             sent = send(prepared.getEnvironment());
         } else if (event instanceof ApplicationPreparedEvent prepared && sent != null) {
             prepared.getApplicationContext().getBeanFactory().registerSingleton("mingleHelloSentBefore", sent);
