@@ -49,7 +49,15 @@ public final class EarlyMingle implements ApplicationListener<SpringApplicationE
     }
 
     private static MingleHello send(ConfigurableEnvironment environment) {
-        Binder binder = Binder.get(environment);
+        try {
+            return sendFrom(Binder.get(environment));
+        } catch (RuntimeException e) { // settings the context will refuse with its own message: no early hello
+            log.debug("mingle: no hello before the context", e);
+            return null;
+        }
+    }
+
+    private static MingleHello sendFrom(Binder binder) {
         RabbitProperties rabbit = binder.bindOrCreate("spring.rabbitmq", RabbitProperties.class);
         if (!binder.bind("hybridmatch.worker.mingle", Boolean.class).orElse(true)
                 || rabbit.getSsl().getBundle() != null) {
