@@ -77,11 +77,17 @@ public final class LocalElasticsearch implements AutoCloseable {
         int port = options.port() == 0 ? freePort() : requireFree(options.port());
         Path home = ElasticsearchDistribution.fromBuild().unpackedHome(LocalDirectories.distributions());
         NodeUser user = NodeUser.forCurrentProcess();
+        if (options.isEphemeral()) {
+            EphemeralOrphans.reap(LocalDirectories.ephemeralNodes());
+        }
         Path nodeDir = options.isEphemeral()
                 ? Files.createTempDirectory(LocalDirectories.ephemeralNodes(), "node-")
                 : Files.createDirectories(options.nodeDir().toAbsolutePath().normalize());
         Process process;
         try {
+            if (options.isEphemeral()) {
+                EphemeralOrphans.claim(nodeDir);
+            }
             prepareNodeDir(home, nodeDir);
             user.takeOwnership(nodeDir);
             user.checkAccess(home.resolve("bin/elasticsearch"), nodeDir);
