@@ -1,13 +1,9 @@
 package io.hybridmatch.elasticsearch.local;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,11 +31,7 @@ final class EphemeralOrphans {
         Properties owner = new Properties();
         owner.setProperty("pid", Long.toString(self.pid()));
         owner.setProperty("start", self.info().startInstant().map(Instant::toString).orElse(""));
-        Path staging = nodeDir.resolve(OWNER_FILE + ".tmp");
-        try (Writer out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8)) {
-            owner.store(out, "the JVM that owns this ephemeral node (elasticsearch-local)");
-        }
-        Files.move(staging, nodeDir.resolve(OWNER_FILE), StandardCopyOption.ATOMIC_MOVE);
+        PropertiesFiles.write(nodeDir.resolve(OWNER_FILE), owner, "the JVM that owns this ephemeral node (elasticsearch-local)");
     }
 
     /**
@@ -62,14 +54,11 @@ final class EphemeralOrphans {
     }
 
     static boolean ownerGone(Path nodeDir) throws IOException {
-        Path file = nodeDir.resolve(OWNER_FILE);
-        if (!Files.isRegularFile(file)) {
+        Optional<Properties> read = PropertiesFiles.read(nodeDir.resolve(OWNER_FILE));
+        if (read.isEmpty()) {
             return false;
         }
-        Properties owner = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            owner.load(in);
-        }
+        Properties owner = read.get();
         long pid;
         try {
             pid = Long.parseLong(owner.getProperty("pid", ""));

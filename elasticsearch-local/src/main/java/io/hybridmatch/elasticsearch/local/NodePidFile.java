@@ -1,12 +1,8 @@
 package io.hybridmatch.elasticsearch.local;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -24,14 +20,11 @@ record NodePidFile(long serverPid, long launcherPid, int port, Path nodeDir) {
     }
 
     static Optional<NodePidFile> read(Path nodeDir) throws IOException {
-        Path file = location(nodeDir);
-        if (!Files.isRegularFile(file)) {
+        Optional<Properties> read = PropertiesFiles.read(location(nodeDir));
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
-        }
+        Properties properties = read.get();
         try {
             return Optional.of(new NodePidFile(
                     Long.parseLong(properties.getProperty("server.pid", "0")),
@@ -51,11 +44,7 @@ record NodePidFile(long serverPid, long launcherPid, int port, Path nodeDir) {
         properties.setProperty("launcher.pid", Long.toString(launcherPid));
         properties.setProperty("port", Integer.toString(port));
         properties.setProperty("node.dir", nodeDir.toString());
-        Path staging = nodeDir.resolve(FILE_NAME + ".tmp");
-        try (Writer out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8)) {
-            properties.store(out, "supervised Elasticsearch node (elasticsearch-local)");
-        }
-        Files.move(staging, location(nodeDir), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        PropertiesFiles.write(location(nodeDir), properties, "supervised Elasticsearch node (elasticsearch-local)");
     }
 
     static void delete(Path nodeDir) throws IOException {
