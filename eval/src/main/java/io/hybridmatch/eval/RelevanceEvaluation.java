@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -118,14 +119,8 @@ public final class RelevanceEvaluation {
     static Report evaluate(List<LabelledSet> sets, Pools pools, List<FusionConfig> scoring) {
         double[] handSet = handSetWeights();
         double[] retrievalOnly = weights(Map.of("retrieval", 1.0));
-        Map<MatchDirection, CrossValidation> cvs = new EnumMap<>(MatchDirection.class);
-        Map<MatchDirection, Map<FusionConfig, List<RankingQuery>>> trainable = new EnumMap<>(MatchDirection.class);
-        for (MatchDirection direction : MatchDirection.values()) {
-            Map<FusionConfig, List<RankingQuery>> byFusion = new LinkedHashMap<>();
-            scoring.forEach(f -> byFusion.put(f, pools.byFusion().get(f).stream().filter(q -> q.direction() == direction).toList()));
-            trainable.put(direction, byFusion);
-            cvs.put(direction, new CrossValidation(byFusion, handSet, SEED));
-        }
+        Map<MatchDirection, Map<FusionConfig, List<RankingQuery>>> trainable = trainable(pools, scoring);
+        Map<MatchDirection, CrossValidation> cvs = crossValidations(trainable, SEED);
 
         Function<RankingQuery, String> part = parts(sets);
         List<SystemScores> systems = new ArrayList<>();
@@ -171,6 +166,35 @@ public final class RelevanceEvaluation {
         SystemScores learnedModel = systems.stream().filter(x -> x.system().equals(LEARNED_MODEL)).findFirst().orElseThrow();
         return new Report(sets, systems, anatomy, finalModel(trainable, handSet, learnedModel, sets), chosenPerFold,
                 pools.meanMs());
+    }
+
+    /**
+     * The learned model's held-out scores under another seed of the cross-validation (other folds, other random
+     * starts). One seed's figure for a part moves by up to ±0.008 with the seed alone (eval/README.md, "Several
+     * seeds"), more than most changes tried: a variant is judged on the mean over several.
+     */
+    static SystemScores heldOutLearned(List<LabelledSet> sets, Pools pools, List<FusionConfig> scoring, long seed) {
+        Map<MatchDirection, CrossValidation> cvs = crossValidations(trainable(pools, scoring), seed);
+        return SystemScores.of(LEARNED_MODEL, chosenPools(pools, cvs), q -> cvs.get(q.direction()).heldOutChoice(q).weights(),
+                parts(sets));
+    }
+
+    /** Per direction, its queries' pools under each fusion the trainer may choose. */
+    private static Map<MatchDirection, Map<FusionConfig, List<RankingQuery>>> trainable(Pools pools, List<FusionConfig> scoring) {
+        Map<MatchDirection, Map<FusionConfig, List<RankingQuery>>> trainable = new EnumMap<>(MatchDirection.class);
+        for (MatchDirection direction : MatchDirection.values()) {
+            Map<FusionConfig, List<RankingQuery>> byFusion = new LinkedHashMap<>();
+            scoring.forEach(f -> byFusion.put(f, pools.byFusion().get(f).stream().filter(q -> q.direction() == direction).toList()));
+            trainable.put(direction, byFusion);
+        }
+        return trainable;
+    }
+
+    private static Map<MatchDirection, CrossValidation> crossValidations(
+            Map<MatchDirection, Map<FusionConfig, List<RankingQuery>>> trainable, long seed) {
+        Map<MatchDirection, CrossValidation> cvs = new EnumMap<>(MatchDirection.class);
+        trainable.forEach((direction, byFusion) -> cvs.put(direction, new CrossValidation(byFusion, handSetWeights(), seed)));
+        return cvs;
     }
 
     /**
@@ -349,6 +373,27 @@ public final class RelevanceEvaluation {
         return cut < 0 ? "" : system.substring(0, cut).trim();
     }
 
+    /** The learned model's held-out NDCG@10 per seed and their mean, for the groups shown (the sealed part hidden). */
+    static String seedTable(List<LabelledSet> sets, Pools pools, long[] seeds) {
+        List<SystemScores> bySeed = new ArrayList<>();
+        for (long seed : seeds) {
+            bySeed.add(heldOutLearned(sets, pools, SCORING, seed));
+        }
+        List<String> groups = bySeed.getFirst().bySetAndDirection().keySet().stream().filter(shownGroups()).toList();
+        StringBuilder out = new StringBuilder("| seed | " + String.join(" | ", groups) + " |\n|---|"
+                + "---|".repeat(groups.size()) + "\n");
+        for (int i = 0; i < seeds.length; i++) {
+            SystemScores scores = bySeed.get(i);
+            out.append("| ").append(seeds[i]);
+            groups.forEach(g -> out.append(String.format(Locale.ROOT, " | %.4f", scores.bySetAndDirection().get(g).ndcg10())));
+            out.append(" |\n");
+        }
+        out.append("| **mean**");
+        groups.forEach(g -> out.append(String.format(Locale.ROOT, " | **%.4f**",
+                bySeed.stream().mapToDouble(s -> s.bySetAndDirection().get(g).ndcg10()).average().orElseThrow())));
+        return out.append(" |\n").toString();
+    }
+
     public static void main(String[] args) throws Exception {
         Path modelOut = Path.of(args.length > 0 ? args[0] : "eval/target/ranking-model.json");
         // optional: where the pools are kept, so that a second run (same code, same sets) redoes the training and
@@ -378,6 +423,11 @@ public final class RelevanceEvaluation {
                         out.writeObject(pools);
                     }
                 }
+            }
+            String seeds = System.getenv("EVAL_SEEDS");
+            if (seeds != null) {
+                System.out.println(seedTable(sets, pools, Arrays.stream(seeds.split(",")).mapToLong(Long::parseLong).toArray()));
+                return;
             }
             Report report = evaluate(sets, pools, SCORING);
             System.out.println(tables(report));

@@ -5,7 +5,7 @@ package io.hybridmatch.matching;
  * weights file all use {@link #key()}).
  */
 public enum Criterion {
-    SKILLS, OCCUPATION, OCCUPATION_CONSENSUS, SENIORITY, LOCATION, EXPERIENCE, LANGUAGES, EDUCATION, SKILL_CONSENSUS;
+    SKILLS, OCCUPATION, OCCUPATION_CONSENSUS, SENIORITY, LOCATION, EXPERIENCE, LANGUAGES, EDUCATION, SKILL_CONSENSUS, OCCUPATION_LOCATION;
 
     /** Made once: it is read for every criterion of every scored document. */
     private final String key = name().toLowerCase(java.util.Locale.ROOT);

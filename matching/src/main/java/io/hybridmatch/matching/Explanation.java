@@ -12,7 +12,8 @@ import java.util.Map;
  * @param occupations    the offer's and the candidate's occupation ids and their fit (same / adjacent / unrelated),
  *                       when both name one; empty otherwise
  * @param categories     per category (retrieval, skills, occupation, …): its score in [0, 1], weight and contribution
- *                       (weight × score / total weight); categories a side does not state are left out
+ *                       (weight × score / total weight); categories the offer does not state are left out, and
+                       one it states that the candidate does not say scores 0.5 (unknown)
  * @param retrievers     which retriever found it, at which rank (1-based) and with which raw score
  */
 public record Explanation(List<String> matchedSkills, List<String> missingSkills, List<InferredSkill> inferredSkills,

@@ -1,6 +1,5 @@
 package io.hybridmatch.matching;
 
-import io.hybridmatch.normalization.Seniority;
 import io.hybridmatch.normalization.taxonomy.Taxonomy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,13 @@ import java.util.Map;
  * Always the offer's requirements against the candidate's profile; only the offer's skills differ by direction.
  */
 final class FeatureScorer {
+
+    /**
+     * What a requirement of the offer scores when the candidate does not say (a sparse CV: no level, years, diploma
+     * or languages): neither a fit nor a miss. Left out instead, the candidate's other categories would stand in for
+     * it, and saying nothing would beat a near fit.
+     */
+    static final double UNKNOWN = 0.5;
 
     /** Distance at which the location score falls to 1/e: about a daily commute. */
     private static final double LOCATION_SCALE_KM = 60;
@@ -45,25 +51,28 @@ final class FeatureScorer {
             occupations.put("candidate", candidate.occupation());
             occupations.put("fit", fit.name().toLowerCase(java.util.Locale.ROOT));
         }
-        if (offer.seniority() != null && candidate.seniority() != null) {
-            int gap = Math.abs(offer.seniority().rank() - candidate.seniority().rank());
-            scores.put(Criterion.SENIORITY, 1 - gap / (double) (Seniority.values().length - 1));
+        if (offer.seniority() != null) {
+            // one step either way is a fit (a mid-level for a senior post is a usual hire); two or more is not
+            scores.put(Criterion.SENIORITY, candidate.seniority() == null ? UNKNOWN
+                    : Math.abs(offer.seniority().rank() - candidate.seniority().rank()) <= 1 ? 1.0 : 0.0);
         }
         Double location = location(offer, candidate);
         if (location != null) {
             scores.put(Criterion.LOCATION, location);
         }
-        if (offer.years() != null && candidate.years() != null) {
-            scores.put(Criterion.EXPERIENCE, offer.years() == 0 || candidate.years() >= offer.years() ? 1.0
+        if (offer.years() != null) {
+            scores.put(Criterion.EXPERIENCE, candidate.years() == null ? UNKNOWN
+                    : offer.years() == 0 || candidate.years() >= offer.years() ? 1.0
                     : candidate.years() / (double) offer.years());
         }
-        if (!offer.languages().isEmpty() && !candidate.languages().isEmpty()) {
+        if (!offer.languages().isEmpty()) {
             long spoken = offer.languages().stream().filter(candidate.languages()::contains).count();
-            scores.put(Criterion.LANGUAGES, spoken / (double) offer.languages().size());
+            scores.put(Criterion.LANGUAGES, candidate.languages().isEmpty() ? UNKNOWN
+                    : spoken / (double) offer.languages().size());
         }
-        if (offer.education() != null && candidate.education() != null) {
-            int gap = offer.education().rank() - candidate.education().rank();
-            scores.put(Criterion.EDUCATION, gap <= 0 ? 1.0 : Math.max(0, 1 - gap / 4.0));
+        if (offer.education() != null) {
+            scores.put(Criterion.EDUCATION, candidate.education() == null ? UNKNOWN
+                    : Math.clamp(1 - (offer.education().rank() - candidate.education().rank()) / 4.0, 0.0, 1.0));
         }
         return new Features(scores, skills, occupations);
     }

@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
  * Hybrid matching, both ways: (1) Elasticsearch BM25 recall under the filters, (2) FAISS nearest vectors under the
  * same filters, (3) fusion of the two lists, (4) feature scoring of the fused pool (skills coverage, occupation fit,
  * the occupation's and the skills' agreement with the pool's top hits ({@link OccupationConsensus},
- * {@link SkillConsensus}), seniority fit, distance,
+ * {@link SkillConsensus}), seniority fit, distance, distance where the occupation agrees,
  * experience, languages, education) combined with the retrieval score by category weights
  * (the ranking model's for the direction, {@link RankingModel}, under the deployment's overrides and the request's
  * own), with an explanation per hit. Stateless: safe for concurrent requests.
@@ -232,6 +232,12 @@ public final class HybridMatcher {
         Map<Criterion, Double> criteria = new EnumMap<>(Criterion.class);
         criteria.putAll(features.scores());
         criteria.putAll(poolCriteria);
+        // a nearby candidate of another trade is no nearer a fit: the place counts as far as the occupation agrees
+        Double location = criteria.get(Criterion.LOCATION);
+        Double consensus = criteria.get(Criterion.OCCUPATION_CONSENSUS);
+        if (location != null && consensus != null) {
+            criteria.put(Criterion.OCCUPATION_LOCATION, location * consensus);
+        }
         criteria.forEach((criterion, value) -> {
             scores.put(criterion.key(), value);
             categoryWeights.put(criterion.key(), weights.getOrDefault(criterion.key(), 0.0)

@@ -28,7 +28,7 @@ public record MatchQuery(MatchDirection direction, Long id, Map<String, Object> 
         Map<Criterion, Importance> all = new EnumMap<>(Criterion.class);
         for (Criterion c : Criterion.values()) {
             all.put(c, c == Criterion.SKILLS || c == Criterion.OCCUPATION || c == Criterion.SENIORITY
-                    || c == Criterion.LOCATION ? Importance.SHOULD : Importance.NICE);
+                    || c == Criterion.LOCATION || c == Criterion.OCCUPATION_LOCATION ? Importance.SHOULD : Importance.NICE);
         }
         if (importance != null) {
             all.putAll(importance);

@@ -212,8 +212,12 @@ class HybridMatcherIT {
                 .isCloseTo(best.score(), org.assertj.core.data.Offset.offset(1e-9));
         MatchHit lyon = result.hits().stream().filter(h -> h.id() == 14).findFirst().orElseThrow();
         assertThat(lyon.explanation().categories().get("location").score()).as("Paris-Lyon, 390 km").isLessThan(0.01);
-        assertThat(lyon.explanation().categories().get("seniority").score()).as("senior vs mid").isCloseTo(2 / 3.0,
-                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(lyon.explanation().categories().get("seniority").score()).as("senior vs mid: one step").isEqualTo(1.0);
+        Map<String, Explanation.Category> lyonCategories = lyon.explanation().categories();
+        assertThat(lyonCategories.get("occupation_location").score()).as("the place, as far as the occupation agrees")
+                .isEqualTo(lyonCategories.get("location").score() * lyonCategories.get("occupation_consensus").score());
+        assertThat(why.categories().get("occupation_location").score())
+                .isEqualTo(why.categories().get("occupation_consensus").score()).isPositive();
     }
 
     @Test
