@@ -170,8 +170,8 @@ public final class RelevanceEvaluation {
 
     /**
      * The learned model's held-out scores under another seed of the cross-validation (other folds, other random
-     * starts). One seed's figure for a part moves by up to ±0.008 with the seed alone (eval/README.md, "Several
-     * seeds"), more than most changes tried: a variant is judged on the mean over several.
+     * starts). One part's figure moves by up to 0.014 from one seed to another (eval/README.md, "One seed is not enough
+     * to choose"), more than most changes tried: a variant is judged on the mean over several.
      */
     static SystemScores heldOutLearned(List<LabelledSet> sets, Pools pools, List<FusionConfig> scoring, long seed) {
         Map<MatchDirection, CrossValidation> cvs = crossValidations(trainable(pools, scoring), seed);

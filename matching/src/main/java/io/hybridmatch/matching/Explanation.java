@@ -13,7 +13,7 @@ import java.util.Map;
  *                       when both name one; empty otherwise
  * @param categories     per category (retrieval, skills, occupation, …): its score in [0, 1], weight and contribution
  *                       (weight × score / total weight); categories the offer does not state are left out, and
-                       one it states that the candidate does not say scores 0.5 (unknown)
+ *                       one it states that the candidate does not say scores 0.5 (unknown)
  * @param retrievers     which retriever found it, at which rank (1-based) and with which raw score
  */
 public record Explanation(List<String> matchedSkills, List<String> missingSkills, List<InferredSkill> inferredSkills,
