@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Re-ranks a pool with category weights the way {@code HybridMatcher} scores a hit: the weighted mean of the
- * categories both sides state, Σ w·f·s / Σ w·f (f: the importance factor), ties by id.
+ * categories the hit is scored on, Σ w·f·s / Σ w·f (f: the importance factor), ties by id.
  */
 final class LinearRanker {
 
