@@ -79,7 +79,7 @@ public final class LevelDiagnosis {
                 if (o.offer() && !p.offer() && o.occupation().equals(p.occupation())) {
                     int truth = Math.abs(o.truth() - p.truth()) <= 1 ? 0 : 1;
                     int read = o.read() == null || p.read() == null ? 2
-                            : Math.abs(o.read().rank() - p.read().rank()) <= 1 ? 0 : 1;
+                            : o.read().fits(p.read()) ? 0 : 1;
                     pairs[truth][read]++;
                 }
             }

@@ -52,9 +52,8 @@ final class FeatureScorer {
             occupations.put("fit", fit.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (offer.seniority() != null) {
-            // one step either way is a fit (a mid-level for a senior post is a usual hire); two or more is not
             scores.put(Criterion.SENIORITY, candidate.seniority() == null ? UNKNOWN
-                    : Math.abs(offer.seniority().rank() - candidate.seniority().rank()) <= 1 ? 1.0 : 0.0);
+                    : offer.seniority().fits(candidate.seniority()) ? 1.0 : 0.0);
         }
         Double location = location(offer, candidate);
         if (location != null) {

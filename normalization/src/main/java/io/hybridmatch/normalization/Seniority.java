@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Career level, ordered; {@link #rank()} gives the distance used by seniority fit. */
+/** Career level, ordered; {@link #fits} is the seniority fit. */
 public enum Seniority {
     JUNIOR, MID, SENIOR, LEAD;
 
@@ -19,6 +19,11 @@ public enum Seniority {
     @SuppressWarnings("EnumOrdinal") // the constants are declared from the lowest level up: that order is the rank
     public int rank() {
         return ordinal();
+    }
+
+    /** One level away at most: a fit (a mid-level for a senior post is a usual hire); two or more are not. */
+    public boolean fits(Seniority other) {
+        return Math.abs(rank() - other.rank()) <= 1;
     }
 
     public String code() {
